@@ -1,0 +1,7 @@
+package dev.marketdata.application.port.in;
+
+/** Answers liveness and readiness questions. */
+public interface CheckHealthUseCase {
+
+  HealthReport check(HealthQuery query);
+}

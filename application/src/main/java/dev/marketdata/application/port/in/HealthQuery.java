@@ -1,0 +1,15 @@
+package dev.marketdata.application.port.in;
+
+import java.util.Objects;
+
+/**
+ * Asks one health question.
+ *
+ * @param probe which question
+ */
+public record HealthQuery(Probe probe) {
+
+  public HealthQuery {
+    Objects.requireNonNull(probe, "probe");
+  }
+}

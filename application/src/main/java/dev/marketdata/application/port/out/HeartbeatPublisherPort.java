@@ -1,0 +1,9 @@
+package dev.marketdata.application.port.out;
+
+import dev.marketdata.domain.Heartbeat;
+
+/** Sends heartbeats to the message bus. */
+public interface HeartbeatPublisherPort {
+
+  void publish(Heartbeat heartbeat);
+}

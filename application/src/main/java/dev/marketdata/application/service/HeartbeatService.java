@@ -1,0 +1,37 @@
+package dev.marketdata.application.service;
+
+import dev.marketdata.application.port.in.PublishHeartbeatCommand;
+import dev.marketdata.application.port.in.PublishHeartbeatUseCase;
+import dev.marketdata.application.port.in.PublishResult;
+import dev.marketdata.application.port.out.HeartbeatPublisherPort;
+import dev.marketdata.domain.ServiceIdentity;
+import dev.marketdata.domain.ServiceState;
+import java.util.Objects;
+
+/** Publishes this instance's heartbeat while the bus is reachable. */
+public final class HeartbeatService implements PublishHeartbeatUseCase {
+
+  private final ServiceIdentity identity;
+  private final HealthService health;
+  private final HeartbeatPublisherPort publisher;
+
+  public HeartbeatService(
+      ServiceIdentity identity, HealthService health, HeartbeatPublisherPort publisher) {
+    this.identity = Objects.requireNonNull(identity, "identity");
+    this.health = Objects.requireNonNull(health, "health");
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
+  }
+
+  @Override
+  public PublishResult publishHeartbeat(PublishHeartbeatCommand command) {
+    ServiceState state = health.currentState();
+    return switch (state) {
+      case STOPPING -> PublishResult.SKIPPED_STOPPING;
+      case NOT_READY -> PublishResult.SKIPPED_NOT_CONNECTED;
+      case READY -> {
+        publisher.publish(identity.heartbeatAt(command.at(), state));
+        yield PublishResult.PUBLISHED;
+      }
+    };
+  }
+}

@@ -1,0 +1,64 @@
+package dev.marketdata.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.marketdata.application.port.in.HealthQuery;
+import dev.marketdata.application.port.in.HealthReport;
+import dev.marketdata.application.port.in.Probe;
+import dev.marketdata.domain.ServiceState;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class HealthServiceTest {
+
+  private final AtomicBoolean connected = new AtomicBoolean();
+  private final HealthService health = new HealthService(connected::get);
+
+  @Test
+  void isReadyWhileTheBusIsConnected() {
+    connected.set(true);
+
+    HealthReport report = health.check(new HealthQuery(Probe.READINESS));
+
+    assertTrue(report.up());
+    assertEquals(ServiceState.READY, report.state());
+  }
+
+  @Test
+  void isLiveButNotReadyWhileTheBusIsDown() {
+    connected.set(false);
+
+    HealthReport readiness = health.check(new HealthQuery(Probe.READINESS));
+    HealthReport liveness = health.check(new HealthQuery(Probe.LIVENESS));
+
+    assertFalse(readiness.up());
+    assertTrue(liveness.up());
+    assertEquals(ServiceState.NOT_READY, readiness.state());
+  }
+
+  @Test
+  void becomesNotReadyButStaysLiveOnceShutdownBegins() {
+    connected.set(true);
+
+    health.beginShutdown();
+
+    assertFalse(health.check(new HealthQuery(Probe.READINESS)).up());
+    assertTrue(health.check(new HealthQuery(Probe.LIVENESS)).up());
+    assertEquals(ServiceState.STOPPING, health.check(new HealthQuery(Probe.LIVENESS)).state());
+  }
+
+  @Test
+  void aQueryNeedsAProbe() {
+    assertThrows(NullPointerException.class, () -> new HealthQuery(null));
+  }
+
+  @Test
+  void aReportNeedsProbeAndState() {
+    assertThrows(
+        NullPointerException.class, () -> new HealthReport(null, true, ServiceState.READY));
+    assertThrows(NullPointerException.class, () -> new HealthReport(Probe.LIVENESS, true, null));
+  }
+}

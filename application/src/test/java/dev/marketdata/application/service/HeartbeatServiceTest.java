@@ -1,0 +1,66 @@
+package dev.marketdata.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.marketdata.application.port.in.PublishHeartbeatCommand;
+import dev.marketdata.application.port.in.PublishResult;
+import dev.marketdata.domain.Heartbeat;
+import dev.marketdata.domain.ServiceIdentity;
+import dev.marketdata.domain.ServiceState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatServiceTest {
+
+  private static final Instant STARTED = Instant.parse("2026-11-26T10:00:00Z");
+
+  private final AtomicBoolean connected = new AtomicBoolean(true);
+  private final List<Heartbeat> published = new ArrayList<>();
+  private final HealthService health = new HealthService(connected::get);
+  private final HeartbeatService heartbeats =
+      new HeartbeatService(new ServiceIdentity("md-1", "1.2.3", STARTED), health, published::add);
+
+  @Test
+  void publishesAReadyHeartbeatWhileConnected() {
+    PublishResult result =
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED.plusSeconds(5)));
+
+    assertEquals(PublishResult.PUBLISHED, result);
+    assertEquals(1, published.size());
+    Heartbeat heartbeat = published.getFirst();
+    assertEquals(ServiceState.READY, heartbeat.state());
+    assertEquals(Duration.ofSeconds(5), heartbeat.uptime());
+    assertEquals("1.2.3", heartbeat.identity().version());
+  }
+
+  @Test
+  void dropsTheHeartbeatWhileTheBusIsDownRatherThanQueueingAStaleOne() {
+    connected.set(false);
+
+    PublishResult result = heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED));
+
+    assertEquals(PublishResult.SKIPPED_NOT_CONNECTED, result);
+    assertTrue(published.isEmpty());
+  }
+
+  @Test
+  void publishesNothingOnceShutdownBegan() {
+    health.beginShutdown();
+
+    PublishResult result = heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED));
+
+    assertEquals(PublishResult.SKIPPED_STOPPING, result);
+    assertTrue(published.isEmpty());
+  }
+
+  @Test
+  void aCommandNeedsAMoment() {
+    assertThrows(NullPointerException.class, () -> new PublishHeartbeatCommand(null));
+  }
+}

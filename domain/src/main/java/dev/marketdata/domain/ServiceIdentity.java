@@ -1,0 +1,44 @@
+package dev.marketdata.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Who this running instance is: stable for the life of the process.
+ *
+ * @param serviceId the instance id, also a single NATS subject token
+ * @param version the build version
+ * @param startedAt when the process started
+ */
+public record ServiceIdentity(String serviceId, String version, Instant startedAt) {
+
+  /** One NATS subject token: no dots, wildcards or whitespace. */
+  private static final Pattern SUBJECT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  public ServiceIdentity {
+    Objects.requireNonNull(serviceId, "serviceId");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(startedAt, "startedAt");
+    if (!SUBJECT_TOKEN.matcher(serviceId).matches()) {
+      throw new IllegalArgumentException(
+          "serviceId must be 1-64 characters of A-Z a-z 0-9 _ -, got '" + serviceId + "'");
+    }
+    if (version.isBlank()) {
+      throw new IllegalArgumentException("version must not be blank");
+    }
+  }
+
+  /**
+   * The heartbeat this instance reports at a given moment.
+   *
+   * @param now the moment of the heartbeat
+   * @param state the state to report
+   * @return the heartbeat; uptime never goes negative, even if the clock steps back
+   */
+  public Heartbeat heartbeatAt(Instant now, ServiceState state) {
+    Duration uptime = Duration.between(startedAt, now);
+    return new Heartbeat(this, uptime.isNegative() ? Duration.ZERO : uptime, state, now);
+  }
+}

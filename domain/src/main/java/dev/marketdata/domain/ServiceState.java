@@ -1,0 +1,30 @@
+package dev.marketdata.domain;
+
+/** What the service can do for its consumers right now. */
+public enum ServiceState {
+  /** Connected to the bus and serving. */
+  READY,
+  /** Running, but the bus is unreachable: nothing can be published. */
+  NOT_READY,
+  /** Shutting down: it accepts no new work, even while still connected. */
+  STOPPING;
+
+  /**
+   * Derives the state from the two facts it depends on, so that it can never disagree with them.
+   *
+   * @param stopping whether shutdown has begun
+   * @param connected whether the message bus connection is up
+   * @return the resulting state
+   */
+  public static ServiceState of(boolean stopping, boolean connected) {
+    if (stopping) {
+      return STOPPING;
+    }
+    return connected ? READY : NOT_READY;
+  }
+
+  /** Whether traffic should be routed to the service in this state. */
+  public boolean isReady() {
+    return this == READY;
+  }
+}
