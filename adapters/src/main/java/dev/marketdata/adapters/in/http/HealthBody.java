@@ -1,0 +1,16 @@
+package dev.marketdata.adapters.in.http;
+
+import dev.marketdata.application.port.in.HealthReport;
+
+/**
+ * The JSON body of a health response.
+ *
+ * @param status UP or DOWN, as orchestrators and uptime checkers expect
+ * @param state the service state behind it
+ */
+record HealthBody(String status, String state) {
+
+  static HealthBody from(HealthReport report) {
+    return new HealthBody(report.up() ? "UP" : "DOWN", report.state().name());
+  }
+}

@@ -1,0 +1,165 @@
+package dev.marketdata.adapters.out.nats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketdata.application.port.out.HeartbeatPublisherPort;
+import dev.marketdata.application.port.out.MessagingStatusPort;
+import dev.marketdata.domain.Heartbeat;
+import io.nats.client.AuthHandler;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's one NATS connection. It connects in the background so that the service starts, and
+ * stays up, while NATS is down; it then reconnects forever.
+ */
+public final class NatsMessagingAdapter
+    implements HeartbeatPublisherPort, MessagingStatusPort, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NatsMessagingAdapter.class);
+
+  /**
+   * What may pile up while disconnected. Bounded on purpose: an outage must cost a known amount of
+   * memory, and publishers learn of a full buffer from an exception instead of an OOM kill.
+   */
+  static final long RECONNECT_BUFFER_BYTES = 1024L * 1024L;
+
+  private static final Duration RECONNECT_JITTER = Duration.ofMillis(500);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  private final NatsSettings settings;
+  private final ObjectMapper json = new ObjectMapper();
+  private final AtomicReference<Connection> connection = new AtomicReference<>();
+  private final AtomicBoolean closing = new AtomicBoolean();
+
+  public NatsMessagingAdapter(NatsSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Starts connecting in the background and returns at once. */
+  public void connect() {
+    Slf4jNatsListener listener = new Slf4jNatsListener(this::adopt);
+    Options.Builder options =
+        new Options.Builder()
+            .servers(settings.servers().toArray(String[]::new))
+            .connectionName(settings.connectionName())
+            .maxReconnects(-1)
+            .reconnectWait(settings.reconnectWait())
+            .reconnectJitter(RECONNECT_JITTER)
+            .reconnectBufferSize(RECONNECT_BUFFER_BYTES)
+            .connectionTimeout(CONNECT_TIMEOUT)
+            .connectionListener(listener)
+            .errorListener(listener);
+    applyCredentials(options);
+    try {
+      Nats.connectAsynchronously(options.build(), true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the NATS connection", e);
+    }
+  }
+
+  private void applyCredentials(Options.Builder options) {
+    switch (settings.credentials()) {
+      case NatsCredentials.None none -> {}
+      case NatsCredentials.UserPassword(String user, String password) ->
+          options.userInfo(user.toCharArray(), password.toCharArray());
+      case NatsCredentials.Token(String token) -> options.token(token.toCharArray());
+      case NatsCredentials.CredsFile(var file) -> {
+        AuthHandler handler = Nats.credentials(file.toString());
+        options.authHandler(handler);
+      }
+    }
+  }
+
+  private void adopt(Connection conn) {
+    if (connection.compareAndSet(null, conn) && closing.get()) {
+      // Shutdown began before the background connect handed us the connection.
+      closeQuietly(conn);
+    }
+  }
+
+  @Override
+  public boolean isConnected() {
+    Connection conn = connection.get();
+    return conn != null && conn.getStatus() == Connection.Status.CONNECTED;
+  }
+
+  @Override
+  public void publish(Heartbeat heartbeat) {
+    Connection conn = connection.get();
+    if (conn == null) {
+      throw new IllegalStateException("NATS connection not established yet");
+    }
+    conn.publish(settings.heartbeatSubject(), toJson(HeartbeatMessage.from(heartbeat)));
+  }
+
+  private byte[] toJson(HeartbeatMessage message) {
+    try {
+      return json.writeValueAsBytes(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise heartbeat", e);
+    }
+  }
+
+  /**
+   * Stops accepting work, flushes what is in flight and closes, all within {@code timeout}.
+   *
+   * @param timeout how long the drain may take
+   * @return true if everything in flight reached the server; false if the connection had to be
+   *     closed without a complete drain (NATS down, or the drain timed out)
+   */
+  public boolean drain(Duration timeout) {
+    closing.set(true);
+    Connection conn = connection.get();
+    if (conn == null) {
+      return true;
+    }
+    if (conn.getStatus() != Connection.Status.CONNECTED) {
+      LOG.warn("NATS not connected at shutdown: closing without drain");
+      closeQuietly(conn);
+      return false;
+    }
+    try {
+      boolean drained = conn.drain(timeout).get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+      if (!drained) {
+        LOG.warn("NATS drain did not finish within {}: closing", timeout);
+      }
+      return drained;
+    } catch (TimeoutException | ExecutionException | RuntimeException e) {
+      LOG.warn("NATS drain failed, closing instead: {}", String.valueOf(e));
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      closeQuietly(conn);
+    }
+  }
+
+  @Override
+  public void close() {
+    closing.set(true);
+    Connection conn = connection.get();
+    if (conn != null) {
+      closeQuietly(conn);
+    }
+  }
+
+  private static void closeQuietly(Connection conn) {
+    try {
+      conn.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

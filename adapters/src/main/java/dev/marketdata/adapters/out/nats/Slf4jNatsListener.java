@@ -1,0 +1,91 @@
+package dev.marketdata.adapters.out.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
+import io.nats.client.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes jnats' connection events and asynchronous errors to SLF4J. Without it jnats falls back to
+ * java.util.logging, whose plain-text lines would break the JSON-only stdout.
+ */
+final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.marketdata.nats");
+
+  /** Receives every connection jnats reports, including the first one of an async connect. */
+  interface ConnectionSink {
+    void accept(Connection connection);
+  }
+
+  private final ConnectionSink sink;
+
+  Slf4jNatsListener(ConnectionSink sink) {
+    this.sink = sink;
+  }
+
+  /** Still abstract in jnats, though deprecated in favour of the four-argument form below. */
+  @Override
+  @SuppressWarnings("deprecation")
+  public void connectionEvent(Connection conn, Events type) {
+    connectionEvent(conn, type, null, null);
+  }
+
+  @Override
+  public void connectionEvent(Connection conn, Events type, Long time, String uriDetails) {
+    if (conn != null) {
+      sink.accept(conn);
+    }
+    String server = UrlMasking.mask(uriDetails);
+    switch (type) {
+      case CONNECTED, RECONNECTED ->
+          LOG.atInfo()
+              .addKeyValue("natsEvent", type.name())
+              .addKeyValue("server", server)
+              .log("NATS {}", type.getEvent());
+      case DISCONNECTED, LAME_DUCK ->
+          LOG.atWarn()
+              .addKeyValue("natsEvent", type.name())
+              .addKeyValue("server", server)
+              .log("NATS {}", type.getEvent());
+      default ->
+          LOG.atDebug()
+              .addKeyValue("natsEvent", type.name())
+              .addKeyValue("server", server)
+              .log("NATS {}", type.getEvent());
+    }
+  }
+
+  @Override
+  public void errorOccurred(Connection conn, String error) {
+    LOG.atWarn().addKeyValue("natsEvent", "ERROR").log("NATS error: {}", UrlMasking.mask(error));
+  }
+
+  @Override
+  public void exceptionOccurred(Connection conn, Exception exp) {
+    LOG.atWarn()
+        .addKeyValue("natsEvent", "EXCEPTION")
+        .log("NATS exception: {}", UrlMasking.mask(String.valueOf(exp)));
+  }
+
+  @Override
+  public void slowConsumerDetected(Connection conn, Consumer consumer) {
+    LOG.atWarn().addKeyValue("natsEvent", "SLOW_CONSUMER").log("NATS slow consumer detected");
+  }
+
+  @Override
+  public void messageDiscarded(Connection conn, Message msg) {
+    LOG.atWarn()
+        .addKeyValue("natsEvent", "MESSAGE_DISCARDED")
+        .addKeyValue("subject", msg == null ? null : msg.getSubject())
+        .log("NATS discarded a message");
+  }
+
+  @Override
+  public void socketWriteTimeout(Connection conn) {
+    LOG.atWarn().addKeyValue("natsEvent", "SOCKET_WRITE_TIMEOUT").log("NATS socket write timeout");
+  }
+}

@@ -1,0 +1,184 @@
+package dev.marketdata.adapters.out.nats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketdata.adapters.testsupport.Eventually;
+import dev.marketdata.adapters.testsupport.NatsServer;
+import dev.marketdata.domain.Heartbeat;
+import dev.marketdata.domain.ServiceIdentity;
+import dev.marketdata.domain.ServiceState;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The NATS adapter against a real nats-server. */
+class NatsMessagingAdapterIT {
+
+  private static final String SUBJECT = "marketdata.heartbeat.test.md-1";
+  private static final Duration GENEROUS = Duration.ofSeconds(10);
+  private static final Instant STARTED = Instant.parse("2026-11-26T10:00:00Z");
+  private static final Heartbeat HEARTBEAT =
+      new ServiceIdentity("md-1", "1.2.3", STARTED)
+          .heartbeatAt(STARTED.plusMillis(1500), ServiceState.READY);
+
+  private static NatsSettings settings(String url, NatsCredentials credentials) {
+    return new NatsSettings(List.of(url), "md-1", SUBJECT, credentials, Duration.ofMillis(100));
+  }
+
+  @Test
+  void publishesTheHeartbeatAsAFlatJsonObject() throws Exception {
+    try (NatsServer server = NatsServer.start();
+        Connection subscriber = Nats.connect(server.url());
+        NatsMessagingAdapter adapter =
+            new NatsMessagingAdapter(settings(server.url(), new NatsCredentials.None()))) {
+      Subscription subscription = subscriber.subscribe(SUBJECT);
+      subscriber.flush(GENEROUS);
+      adapter.connect();
+      Eventually.within(GENEROUS, "adapter connected", adapter::isConnected);
+
+      adapter.publish(HEARTBEAT);
+
+      Message message = subscription.nextMessage(GENEROUS);
+      assertNotNull(message, "no heartbeat arrived");
+      JsonNode body = new ObjectMapper().readTree(message.getData());
+      assertEquals("md-1", body.get("serviceId").asText());
+      assertEquals("1.2.3", body.get("version").asText());
+      assertEquals("READY", body.get("state").asText());
+      assertEquals(1500, body.get("uptimeMillis").asLong());
+      assertEquals("2026-11-26T10:00:01.500Z", body.get("timestamp").asText());
+    }
+  }
+
+  @Test
+  void startsWhileNatsIsDownAndConnectsOnceItAppears() {
+    int port = NatsServer.freePort();
+    try (NatsMessagingAdapter adapter =
+        new NatsMessagingAdapter(
+            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()))) {
+
+      adapter.connect();
+
+      assertFalse(adapter.isConnected());
+      try (NatsServer server = NatsServer.startOn(port)) {
+        Eventually.within(GENEROUS, "connected after NATS came up", adapter::isConnected);
+      }
+    }
+  }
+
+  @Test
+  void losesReadinessWhenNatsStopsAndRegainsItWhenNatsReturns() {
+    int port = NatsServer.freePort();
+    try (NatsMessagingAdapter adapter =
+        new NatsMessagingAdapter(
+            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()))) {
+      try (NatsServer server = NatsServer.startOn(port)) {
+        adapter.connect();
+        Eventually.within(GENEROUS, "first connect", adapter::isConnected);
+      }
+
+      Eventually.within(GENEROUS, "disconnect noticed", () -> !adapter.isConnected());
+
+      try (NatsServer server = NatsServer.startOn(port)) {
+        Eventually.within(GENEROUS, "reconnected", adapter::isConnected);
+      }
+    }
+  }
+
+  @Test
+  void authenticatesWithUserAndPassword() {
+    int port = NatsServer.freePort();
+    try (NatsServer server = NatsServer.startOn(port, "--user", "md", "--pass", "s3cret");
+        NatsMessagingAdapter adapter =
+            new NatsMessagingAdapter(
+                settings(server.url(), new NatsCredentials.UserPassword("md", "s3cret")))) {
+
+      adapter.connect();
+
+      Eventually.within(GENEROUS, "authenticated connect", adapter::isConnected);
+    }
+  }
+
+  @Test
+  void authenticatesWithAToken() {
+    int port = NatsServer.freePort();
+    try (NatsServer server = NatsServer.startOn(port, "--auth", "t0ken");
+        NatsMessagingAdapter adapter =
+            new NatsMessagingAdapter(settings(server.url(), new NatsCredentials.Token("t0ken")))) {
+
+      adapter.connect();
+
+      Eventually.within(GENEROUS, "token connect", adapter::isConnected);
+    }
+  }
+
+  @Test
+  void drainsCleanlyWhileConnected() {
+    try (NatsServer server = NatsServer.start();
+        NatsMessagingAdapter adapter =
+            new NatsMessagingAdapter(settings(server.url(), new NatsCredentials.None()))) {
+      adapter.connect();
+      Eventually.within(GENEROUS, "connected", adapter::isConnected);
+      adapter.publish(HEARTBEAT);
+
+      boolean drained = adapter.drain(Duration.ofSeconds(2));
+
+      assertTrue(drained);
+      assertFalse(adapter.isConnected());
+    }
+  }
+
+  @Test
+  void drainStaysBoundedWhenNatsIsDown() {
+    int port = NatsServer.freePort();
+    NatsMessagingAdapter adapter =
+        new NatsMessagingAdapter(settings("nats://127.0.0.1:" + port, new NatsCredentials.None()));
+    try (NatsServer server = NatsServer.startOn(port)) {
+      adapter.connect();
+      Eventually.within(GENEROUS, "connected", adapter::isConnected);
+    }
+    Eventually.within(GENEROUS, "disconnect noticed", () -> !adapter.isConnected());
+    long start = System.nanoTime();
+
+    boolean drained = adapter.drain(Duration.ofSeconds(1));
+
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertFalse(drained, "a drain without a server cannot have flushed anything");
+    assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "drain took " + took);
+  }
+
+  @Test
+  void shutdownBeforeTheFirstConnectClosesTheLateConnection() {
+    int port = NatsServer.freePort();
+    NatsMessagingAdapter adapter =
+        new NatsMessagingAdapter(settings("nats://127.0.0.1:" + port, new NatsCredentials.None()));
+    adapter.connect();
+
+    boolean drained = adapter.drain(Duration.ofSeconds(1));
+
+    assertTrue(drained);
+    try (NatsServer server = NatsServer.startOn(port)) {
+      // Give the background connect every chance to (wrongly) come up.
+      Eventually.within(GENEROUS, "server up", () -> server.port() == port);
+      sleep(Duration.ofMillis(500));
+      assertFalse(adapter.isConnected());
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.marketdata.adapters.out.nats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UrlMaskingTest {
+
+  @Test
+  void keepsTheUserButHidesThePassword() {
+    assertEquals("nats://md:***@host:4222", UrlMasking.mask("nats://md:s3cret@host:4222"));
+  }
+
+  @Test
+  void hidesATokenEntirely() {
+    assertEquals("tls://***@host:4222", UrlMasking.mask("tls://t0ken@host:4222"));
+  }
+
+  @Test
+  void masksEveryUrlOfAList() {
+    assertEquals(
+        "nats://a:***@h1:4222,nats://***@h2:4222",
+        UrlMasking.mask("nats://a:b@h1:4222,nats://tok@h2:4222"));
+  }
+
+  @Test
+  void leavesAUrlWithoutCredentialsAlone() {
+    assertEquals("nats://host:4222", UrlMasking.mask("nats://host:4222"));
+    assertNull(UrlMasking.mask(null));
+  }
+
+  @Test
+  void settingsAndCredentialsNeverPrintSecrets() {
+    NatsSettings settings =
+        new NatsSettings(
+            List.of("nats://u:p4ss@h:4222"),
+            "md",
+            "s",
+            new NatsCredentials.UserPassword("u", "pw-secret"),
+            Duration.ofSeconds(1));
+
+    String shown = settings + " " + new NatsCredentials.Token("tok-secret");
+
+    assertFalse(shown.contains("p4ss"), shown);
+    assertFalse(shown.contains("pw-secret"), shown);
+    assertFalse(shown.contains("tok-secret"), shown);
+  }
+}

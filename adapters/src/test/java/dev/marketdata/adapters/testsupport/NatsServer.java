@@ -1,0 +1,96 @@
+package dev.marketdata.adapters.testsupport;
+
+import io.nats.NatsServerRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+/**
+ * A real nats-server process on a free loopback port. A missing binary fails the test loudly: these
+ * tests are never skipped.
+ */
+public final class NatsServer implements AutoCloseable {
+
+  /** Where Debian's package puts the binary; it is not on a plain user's PATH. */
+  private static final Path DEBIAN_BINARY = Path.of("/usr/sbin/nats-server");
+
+  private final NatsServerRunner runner;
+
+  private NatsServer(NatsServerRunner runner) {
+    this.runner = runner;
+  }
+
+  public static NatsServer start() {
+    return startOn(freePort());
+  }
+
+  public static NatsServer startOn(int port, String... extraArgs) {
+    try {
+      return new NatsServer(
+          NatsServerRunner.builder()
+              .executablePath(binary())
+              .port(port)
+              .customArgs(List.of(extraArgs))
+              .outputLevel(Level.WARNING)
+              .build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start nats-server on port " + port, e);
+    }
+  }
+
+  /**
+   * Finds the nats-server binary: {@code $NATS_SERVER_BIN}, Debian's {@code /usr/sbin}, or the
+   * PATH.
+   *
+   * @return the binary
+   * @throws AssertionError when there is none, with how to install it
+   */
+  public static Path binary() {
+    String configured = System.getenv("NATS_SERVER_BIN");
+    Stream<Path> candidates =
+        Stream.concat(
+            Stream.of(configured == null ? null : Path.of(configured), DEBIAN_BINARY),
+            Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, "nats-server")));
+    return candidates
+        .filter(path -> path != null && Files.isExecutable(path))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "nats-server not found (looked at $NATS_SERVER_BIN, /usr/sbin and PATH):"
+                        + " install it with 'apt-get install nats-server' or set NATS_SERVER_BIN."
+                        + " These tests need a real server and are never skipped."));
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return runner.getPort();
+  }
+
+  public String url() {
+    return "nats://127.0.0.1:" + port();
+  }
+
+  @Override
+  public void close() {
+    try {
+      runner.shutdown(true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
