@@ -45,17 +45,17 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
           LOG.atInfo()
               .addKeyValue("natsEvent", type.name())
               .addKeyValue("server", server)
-              .log("NATS {}", type.getEvent());
+              .log("NATS connection {}", type.getEvent());
       case DISCONNECTED, LAME_DUCK ->
           LOG.atWarn()
               .addKeyValue("natsEvent", type.name())
               .addKeyValue("server", server)
-              .log("NATS {}", type.getEvent());
+              .log("NATS connection {}", type.getEvent());
       default ->
           LOG.atDebug()
               .addKeyValue("natsEvent", type.name())
               .addKeyValue("server", server)
-              .log("NATS {}", type.getEvent());
+              .log("NATS connection {}", type.getEvent());
     }
   }
 

@@ -1,0 +1,58 @@
+package dev.marketdata.bootstrap;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Asks the local health endpoint over a plain socket. Kept free of HTTP clients, JSON and logging
+ * so that a container HEALTHCHECK costs as little as possible.
+ */
+final class ReadinessProbe {
+
+  static final String READY_PATH = "/health/ready";
+  static final String LIVE_PATH = "/health/live";
+
+  private ReadinessProbe() {}
+
+  /**
+   * The HTTP status of {@code GET path} on the loopback interface.
+   *
+   * @param port the health port
+   * @param path the path to ask
+   * @param timeout connect and read timeout, each
+   * @return the status code
+   * @throws IOException when nothing answers, or not in HTTP
+   */
+  static int status(int port, String path, Duration timeout) throws IOException {
+    int millis = Math.toIntExact(timeout.toMillis());
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), millis);
+      socket.setSoTimeout(millis);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET " + path + " HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      String statusLine = in.readLine();
+      String[] parts = statusLine == null ? new String[0] : statusLine.split(" ", 3);
+      if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+        throw new IOException("not an HTTP answer: " + statusLine);
+      }
+      try {
+        return Integer.parseInt(parts[1]);
+      } catch (NumberFormatException e) {
+        throw new IOException("not an HTTP status line: " + statusLine, e);
+      }
+    }
+  }
+}

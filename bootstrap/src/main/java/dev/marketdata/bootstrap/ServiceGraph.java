@@ -1,0 +1,119 @@
+package dev.marketdata.bootstrap;
+
+import dev.marketdata.adapters.in.http.HealthHttpServer;
+import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
+import dev.marketdata.adapters.out.nats.NatsMessagingAdapter;
+import dev.marketdata.application.service.HealthService;
+import dev.marketdata.application.service.HeartbeatService;
+import dev.marketdata.bootstrap.config.ServiceConfig;
+import dev.marketdata.domain.ServiceIdentity;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the hexagon by hand, starts it, and takes it down in order within a deadline. */
+final class ServiceGraph {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceGraph.class);
+  private static final Duration HEARTBEAT_STOP_TIMEOUT = Duration.ofSeconds(1);
+
+  private final ServiceConfig config;
+  private final HealthService health;
+  private final NatsMessagingAdapter nats;
+  private final HealthHttpServer http;
+  private final HeartbeatScheduler heartbeat;
+
+  private ServiceGraph(
+      ServiceConfig config,
+      HealthService health,
+      NatsMessagingAdapter nats,
+      HealthHttpServer http,
+      HeartbeatScheduler heartbeat) {
+    this.config = config;
+    this.health = health;
+    this.nats = nats;
+    this.http = http;
+    this.heartbeat = heartbeat;
+  }
+
+  /**
+   * Wires and starts everything. NATS connects in the background: the service is up (live) at once
+   * and becomes ready when NATS answers.
+   *
+   * @throws IOException when HEALTH_PORT cannot be bound; nothing is left running then
+   */
+  static ServiceGraph start(ServiceConfig config, String version, Clock clock) throws IOException {
+    NatsMessagingAdapter nats = new NatsMessagingAdapter(config.natsSettings());
+    HealthService health = new HealthService(nats);
+    HeartbeatService heartbeats =
+        new HeartbeatService(
+            new ServiceIdentity(config.clientId(), version, clock.instant()), health, nats);
+    // Bound before connecting: a taken port fails the start before anything else runs.
+    HealthHttpServer http =
+        HealthHttpServer.start(new InetSocketAddress(config.healthPort()), health);
+    nats.connect();
+    HeartbeatScheduler heartbeat =
+        new HeartbeatScheduler(heartbeats, clock, config.heartbeatInterval());
+    heartbeat.start();
+    return new ServiceGraph(config, health, nats, http, heartbeat);
+  }
+
+  int healthPort() {
+    return http.port();
+  }
+
+  /**
+   * Not-ready, heartbeat off, NATS drained (or closed), HTTP off; all within SHUTDOWN_TIMEOUT.
+   *
+   * @return how it went; the caller logs the final line
+   */
+  ShutdownOutcome shutdown() {
+    long start = System.nanoTime();
+    Duration deadline = config.shutdownTimeout();
+    CompletableFuture<Boolean> steps = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name("shutdown-steps")
+        .daemon()
+        .start(
+            () -> {
+              try {
+                steps.complete(stopInOrder());
+              } catch (RuntimeException e) {
+                steps.completeExceptionally(e);
+              }
+            });
+    boolean withinDeadline = false;
+    boolean drained = false;
+    try {
+      drained = steps.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      withinDeadline = true;
+    } catch (TimeoutException e) {
+      LOG.error("shutdown deadline of {} exceeded", deadline);
+    } catch (ExecutionException e) {
+      LOG.error("shutdown step failed: {}", String.valueOf(e.getCause()));
+      withinDeadline = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new ShutdownOutcome(
+        withinDeadline, drained, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private boolean stopInOrder() {
+    health.beginShutdown();
+    LOG.info("stopping: reporting not-ready");
+    if (!heartbeat.stop(HEARTBEAT_STOP_TIMEOUT)) {
+      heartbeat.close();
+    }
+    boolean drained = nats.drain(config.drainTimeout());
+    http.close();
+    return drained;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.marketdata.bootstrap.config;
+
+import dev.marketdata.adapters.out.nats.NatsCredentials;
+import dev.marketdata.adapters.out.nats.NatsSettings;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The validated configuration of one service instance.
+ *
+ * @param natsServers NATS_URL, split
+ * @param clientId NATS_CLIENT_ID
+ * @param clusterId NATS_CLUSTER_ID
+ * @param credentials from NATS_CREDS_FILE, NATS_USER/NATS_PASSWORD or NATS_TOKEN
+ * @param logLevel LOG_LEVEL
+ * @param healthPort HEALTH_PORT
+ * @param heartbeatInterval HEARTBEAT_INTERVAL
+ * @param shutdownTimeout SHUTDOWN_TIMEOUT
+ * @param drainTimeout NATS_DRAIN_TIMEOUT
+ * @param reconnectWait NATS_RECONNECT_WAIT
+ */
+public record ServiceConfig(
+    List<String> natsServers,
+    String clientId,
+    String clusterId,
+    NatsCredentials credentials,
+    String logLevel,
+    int healthPort,
+    Duration heartbeatInterval,
+    Duration shutdownTimeout,
+    Duration drainTimeout,
+    Duration reconnectWait) {
+
+  public ServiceConfig {
+    natsServers = List.copyOf(natsServers);
+  }
+
+  /** Where heartbeats go; {@code marketdata.heartbeat.>} subscribes to every instance. */
+  public String heartbeatSubject() {
+    return "marketdata.heartbeat." + clusterId + "." + clientId;
+  }
+
+  public NatsSettings natsSettings() {
+    return new NatsSettings(natsServers, clientId, heartbeatSubject(), credentials, reconnectWait);
+  }
+
+  /** The same configuration listening on another health port (0 picks a free one). */
+  public ServiceConfig withHealthPort(int port) {
+    return new ServiceConfig(
+        natsServers,
+        clientId,
+        clusterId,
+        credentials,
+        logLevel,
+        port,
+        heartbeatInterval,
+        shutdownTimeout,
+        drainTimeout,
+        reconnectWait);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.marketdata.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** The fat jar running as a real process, as an operator would start it with {@code java -jar}. */
+final class ServiceProcess implements AutoCloseable {
+
+  private final Process process;
+  private final List<String> stdout = new CopyOnWriteArrayList<>();
+  private final List<String> stderr = new CopyOnWriteArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Thread stdoutPump;
+  private final Thread stderrPump;
+
+  private ServiceProcess(Process process) {
+    this.process = process;
+    this.stdoutPump = pump(process.getInputStream(), stdout);
+    this.stderrPump = pump(process.getErrorStream(), stderr);
+  }
+
+  static Path jar() {
+    String jar = System.getProperty("serviceJar");
+    assertTrue(jar != null, "system property serviceJar is not set: run through Maven failsafe");
+    return Path.of(jar);
+  }
+
+  static ServiceProcess start(Map<String, String> env, String... args) throws IOException {
+    return start(env, null, args);
+  }
+
+  static ServiceProcess start(Map<String, String> env, Path workingDir, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (workingDir != null) {
+      builder.directory(workingDir.toFile());
+    }
+    // A clean environment: the developer's own NATS_URL or HEALTH_PORT must not leak in.
+    builder.environment().keySet().removeIf(key -> !key.equals("PATH") && !key.equals("HOME"));
+    builder.environment().putAll(env);
+    return new ServiceProcess(builder.start());
+  }
+
+  private static Thread pump(java.io.InputStream stream, List<String> sink) {
+    return Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  sink.add(line);
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            });
+  }
+
+  List<String> stdout() {
+    return List.copyOf(stdout);
+  }
+
+  List<String> stderr() {
+    return List.copyOf(stderr);
+  }
+
+  int status(int port, String path) {
+    try {
+      return http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** SIGTERM, as {@code docker stop} and Kubernetes send it. */
+  void terminate() {
+    // Not process.destroy(): that also closes our end of the pipes, losing the last lines.
+    process.toHandle().destroy();
+  }
+
+  /**
+   * Waits for the exit.
+   *
+   * @return the exit code, or null when it did not end in time
+   */
+  Integer awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return null;
+    }
+    // Everything the process wrote last is read once the pipes reach end-of-file.
+    stdoutPump.join(timeout);
+    stderrPump.join(timeout);
+    return process.exitValue();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  String describe() {
+    return "stdout:\n" + String.join("\n", stdout) + "\nstderr:\n" + String.join("\n", stderr);
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+    http.close();
+  }
+}

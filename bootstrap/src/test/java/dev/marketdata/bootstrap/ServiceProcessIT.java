@@ -1,0 +1,241 @@
+package dev.marketdata.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketdata.adapters.testsupport.Eventually;
+import dev.marketdata.adapters.testsupport.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fat jar as a real process, against a real nats-server. */
+class ServiceProcessIT {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Map<String, String> env(String natsUrl, int healthPort) {
+    return Map.of(
+        "NATS_URL", natsUrl,
+        "HEALTH_PORT", Integer.toString(healthPort),
+        "HEARTBEAT_INTERVAL", "200ms",
+        "NATS_RECONNECT_WAIT", "100ms",
+        "NATS_CLIENT_ID", "md-it");
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      throw new AssertionError("stdout line is not JSON: " + line, e);
+    }
+  }
+
+  private static void assertAllJson(List<String> lines) {
+    assertFalse(lines.isEmpty(), "nothing on stdout");
+    for (String line : lines) {
+      assertTrue(parse(line).isObject(), "not a JSON object: " + line);
+    }
+  }
+
+  @Test
+  void becomesReadyPublishesHeartbeatsAndStopsCleanlyOnSigterm() throws Exception {
+    int port = NatsServer.freePort();
+    try (NatsServer nats = NatsServer.start();
+        Connection subscriber = Nats.connect(nats.url());
+        ServiceProcess service = ServiceProcess.start(env(nats.url(), port))) {
+      Subscription heartbeats = subscriber.subscribe("marketdata.heartbeat.local.md-it");
+      subscriber.flush(Duration.ofSeconds(5));
+
+      Eventually.within(START_TIMEOUT, "ready", () -> service.status(port, "/health/ready") == 200);
+      Message heartbeat = heartbeats.nextMessage(Duration.ofSeconds(5));
+      service.terminate();
+      Integer exit = service.awaitExit(STOP_TIMEOUT);
+
+      assertNotNull(heartbeat, "no heartbeat on NATS");
+      JsonNode body = JSON.readTree(heartbeat.getData());
+      assertEquals("md-it", body.get("serviceId").asText());
+      assertEquals("READY", body.get("state").asText());
+      assertEquals(0, exit, service.describe());
+      List<String> lines = service.stdout();
+      assertAllJson(lines);
+      JsonNode last = parse(lines.getLast());
+      assertEquals("stopped", last.get("message").asText(), service.describe());
+      assertTrue(last.get("natsDrained").asBoolean(), lines.getLast());
+      assertEquals("market-data-service", last.get("service").asText());
+      assertTrue(service.stderr().isEmpty(), service.describe());
+    }
+  }
+
+  @Test
+  void staysLiveWithoutNatsAndBecomesReadyAgainWhenItReturns() throws Exception {
+    int natsPort = NatsServer.freePort();
+    int port = NatsServer.freePort();
+    try (ServiceProcess service = ServiceProcess.start(env("nats://127.0.0.1:" + natsPort, port))) {
+      try (NatsServer nats = NatsServer.startOn(natsPort)) {
+        Eventually.within(
+            START_TIMEOUT, "ready", () -> service.status(port, "/health/ready") == 200);
+      }
+
+      Eventually.within(
+          Duration.ofSeconds(10), "not ready", () -> service.status(port, "/health/ready") == 503);
+      assertEquals(200, service.status(port, "/health/live"));
+      assertTrue(service.isAlive());
+
+      try (NatsServer nats = NatsServer.startOn(natsPort)) {
+        Eventually.within(
+            Duration.ofSeconds(15),
+            "ready again",
+            () -> service.status(port, "/health/ready") == 200);
+      }
+      service.terminate();
+      assertEquals(0, service.awaitExit(STOP_TIMEOUT), service.describe());
+      assertAllJson(service.stdout());
+    }
+  }
+
+  @Test
+  void stopsWithinTheDeadlineWhenNatsIsDownAtThatMoment() throws Exception {
+    int port = NatsServer.freePort();
+    try (ServiceProcess service =
+        ServiceProcess.start(env("nats://127.0.0.1:" + NatsServer.freePort(), port))) {
+      Eventually.within(START_TIMEOUT, "live", () -> service.status(port, "/health/live") == 200);
+
+      service.terminate();
+      Integer exit = service.awaitExit(STOP_TIMEOUT);
+
+      assertEquals(0, exit, service.describe());
+      assertEquals(
+          "stopped", parse(service.stdout().getLast()).get("message").asText(), service.describe());
+    }
+  }
+
+  @Test
+  void theProbeModeTellsReadyFromNotReady() throws Exception {
+    int port = NatsServer.freePort();
+    Map<String, String> probeEnv = Map.of("HEALTH_PORT", Integer.toString(port));
+    try (NatsServer nats = NatsServer.start();
+        ServiceProcess service = ServiceProcess.start(env(nats.url(), port))) {
+      Eventually.within(START_TIMEOUT, "ready", () -> service.status(port, "/health/ready") == 200);
+
+      try (ServiceProcess readyProbe = ServiceProcess.start(probeEnv, "--probe")) {
+        assertEquals(0, readyProbe.awaitExit(Duration.ofSeconds(10)), readyProbe.describe());
+      }
+      service.terminate();
+      service.awaitExit(STOP_TIMEOUT);
+      try (ServiceProcess downProbe = ServiceProcess.start(probeEnv, "--probe")) {
+        assertEquals(1, downProbe.awaitExit(Duration.ofSeconds(10)), downProbe.describe());
+      }
+    }
+  }
+
+  @Test
+  void aBadConfigurationExitsWith78NamingEveryProblemWithoutLeakingSecrets() throws Exception {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            Map.of(
+                "NATS_URL", "nats://svc:hunter2@nats:99999",
+                "HEALTH_PORT", "http",
+                "SHUTDOWN_TIMEOUT", "-1s"))) {
+
+      Integer exit = service.awaitExit(Duration.ofSeconds(10));
+
+      assertEquals(78, exit, service.describe());
+      List<String> lines = service.stdout();
+      assertAllJson(lines);
+      String all = String.join("\n", lines);
+      assertFalse(all.contains("hunter2"), all);
+      assertFalse(all.contains("stack_trace"), all);
+      List<String> variables =
+          lines.stream()
+              .map(ServiceProcessIT::parse)
+              .filter(line -> line.has("variable"))
+              .map(line -> line.get("variable").asText())
+              .toList();
+      assertEquals(List.of("NATS_URL", "HEALTH_PORT", "SHUTDOWN_TIMEOUT"), variables);
+      assertTrue(
+          all.contains("HEALTH_PORT=http is invalid: expected a TCP port number from 1 to 65535"),
+          all);
+    }
+  }
+
+  @Test
+  void readsADotEnvFileButRealVariablesWin(@TempDir Path workDir) throws Exception {
+    int port = NatsServer.freePort();
+    Files.writeString(
+        workDir.resolve(".env"),
+        "# local overrides\nHEALTH_PORT="
+            + port
+            + "\nNATS_CLIENT_ID=from-dotenv\nLOG_LEVEL=LOUD\n");
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            Map.of("LOG_LEVEL", "INFO", "NATS_URL", "nats://127.0.0.1:" + NatsServer.freePort()),
+            workDir)) {
+
+      Eventually.within(START_TIMEOUT, "live", () -> service.status(port, "/health/live") == 200);
+      service.terminate();
+      assertEquals(0, service.awaitExit(STOP_TIMEOUT), service.describe());
+
+      JsonNode started = parse(service.stdout().getFirst());
+      assertEquals("started", started.get("message").asText());
+      assertEquals(
+          "marketdata.heartbeat.local.from-dotenv", started.get("heartbeatSubject").asText());
+    }
+  }
+
+  @Test
+  void aTakenHealthPortFailsTheStartWithExit70() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0);
+        ServiceProcess service =
+            ServiceProcess.start(
+                Map.of(
+                    "HEALTH_PORT",
+                    Integer.toString(taken.getLocalPort()),
+                    "NATS_URL",
+                    "nats://127.0.0.1:" + NatsServer.freePort()))) {
+
+      Integer exit = service.awaitExit(Duration.ofSeconds(10));
+
+      assertEquals(70, exit, service.describe());
+      assertAllJson(service.stdout());
+      assertTrue(String.join("\n", service.stdout()).contains("cannot listen on HEALTH_PORT"));
+    }
+  }
+
+  @Test
+  void anUnknownArgumentExitsWith64() throws Exception {
+    try (ServiceProcess service = ServiceProcess.start(Map.of(), "--bogus")) {
+      assertEquals(64, service.awaitExit(Duration.ofSeconds(10)));
+      assertTrue(String.join("\n", service.stderr()).contains("unknown argument '--bogus'"));
+    }
+  }
+
+  @Test
+  void theTrainingRunStartsAndStopsByItself() throws Exception {
+    try (ServiceProcess training =
+        ServiceProcess.start(
+            Map.of("NATS_URL", "nats://127.0.0.1:" + NatsServer.freePort()), "--train")) {
+
+      Integer exit = training.awaitExit(Duration.ofSeconds(20));
+
+      assertEquals(0, exit, training.describe());
+      assertAllJson(training.stdout());
+      assertEquals("stopped", parse(training.stdout().getLast()).get("message").asText());
+    }
+  }
+}
