@@ -1,0 +1,85 @@
+# market-data-service container image.
+#
+# Built by `mvn verify` (fabric8, container module) and, from the same jar, by a plain
+#   docker build -t market-data-service:local .
+# from the repository root (the path GitHub Actions / Buildx uses). Both read only
+# bootstrap/target/market-data-service.jar: see .dockerignore and container/pom.xml.
+#
+# Base images are pinned and overridable:
+#   --build-arg BUILDER_IMAGE=... --build-arg RUNTIME_IMAGE=...
+# Without registry access, scripts/build-base-images.sh builds local stand-ins under these names.
+ARG BUILDER_IMAGE=eclipse-temurin:25.0.3_9-jdk-noble
+ARG RUNTIME_IMAGE=gcr.io/distroless/base-nossl-debian12:nonroot
+
+# ---------------------------------------------------------------------------------------------
+# Stage 1: a minimal Java runtime, the application, and its AOT cache.
+# ---------------------------------------------------------------------------------------------
+FROM ${BUILDER_IMAGE} AS builder
+
+# Explicit module list. jdeps misses java.xml, which logback loads through ServiceLoader;
+# java.naming is logback's (JNDI lookups), jdk.unsupported the encoder's, jdk.httpserver ours.
+# --strip-java-debug-attributes rather than --strip-debug: the latter needs objcopy, which
+# JDK images do not ship. No default CDS archive (28 MB): the AOT cache below serves the service
+# and the probe alike.
+RUN jlink \
+      --add-modules java.base,java.logging,java.naming,java.xml,jdk.httpserver,jdk.unsupported \
+      --strip-java-debug-attributes \
+      --no-header-files \
+      --no-man-pages \
+      --compress=zip-6 \
+      --output /opt/java/jre
+
+WORKDIR /app
+COPY bootstrap/target/market-data-service.jar /app/market-data-service.jar
+
+# The JVM flags of the service, in one file that both the training run and the ENTRYPOINT read
+# (an AOT cache is only used by a JVM started with compatible flags).
+#   container-aware heap; serial GC (one core, small heap); die on OOM so the orchestrator
+#   restarts us; no hsperfdata file (read-only root filesystem); the JVM's own warnings go to
+#   stderr, so stdout stays JSON only.
+RUN printf '%s\n' \
+      -XX:MaxRAMPercentage=75 \
+      -XX:+UseSerialGC \
+      -XX:+ExitOnOutOfMemoryError \
+      -XX:-UsePerfData \
+      -Xlog:disable \
+      -Xlog:all=warning:stderr \
+    > /app/jvm.options
+
+# Training run: the real start-up and shutdown, on the same runtime, paths and jar as production,
+# recorded into the JDK 25 AOT cache in the same step that sees the jar.
+RUN /opt/java/jre/bin/java @/app/jvm.options -XX:AOTCacheOutput=/app/app.aot \
+      -jar /app/market-data-service.jar --train > /app/training.log \
+    && test -s /app/app.aot \
+    && rm /app/training.log
+
+# ---------------------------------------------------------------------------------------------
+# Stage 2: the runtime. Shell-less, glibc only, non-root. No package manager, no ADD, no secrets.
+# ---------------------------------------------------------------------------------------------
+FROM ${RUNTIME_IMAGE}
+
+ARG VERSION=unknown
+ARG REVISION=unknown
+ARG CREATED=unknown
+ARG SOURCE=https://github.com/market-data/market-data-service
+LABEL org.opencontainers.image.title="market-data-service" \
+      org.opencontainers.image.description="Publishes market data on NATS" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.source="${SOURCE}"
+
+COPY --from=builder /opt/java/jre /opt/java/jre
+COPY --from=builder /app /app
+
+USER 65532:65532
+WORKDIR /app
+EXPOSE 8080
+STOPSIGNAL SIGTERM
+
+# The app's own probe mode: no shell, no curl. Lean flags (C1 only, tiny heap, the service's AOT
+# cache for class loading) keep each probe cheap.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["/opt/java/jre/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx16m", "-Xss256k", "-XX:-UsePerfData", "-Xlog:disable", "-XX:AOTCache=/app/app.aot", "-jar", "/app/market-data-service.jar", "--probe"]
+
+ENTRYPOINT ["/opt/java/jre/bin/java", "@/app/jvm.options", "-XX:AOTCache=/app/app.aot", "-jar", "/app/market-data-service.jar"]

@@ -1,0 +1,160 @@
+package dev.marketdata.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketdata.adapters.testsupport.Eventually;
+import dev.marketdata.adapters.testsupport.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Acceptance: the running container, with NATS reachable, unreachable, and hardened. */
+class ContainerIT {
+
+  private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static List<String> logLines(String container) {
+    Docker.Result logs = Docker.run("logs", container);
+    assertEquals("", logs.stderr(), "the service wrote to stderr");
+    return logs.stdout().lines().toList();
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      throw new AssertionError("log line is not JSON: " + line, e);
+    }
+  }
+
+  /** docker stop, timed; returns the elapsed time after asserting exit code 0. */
+  private static Duration stopCleanly(String container) {
+    long start = System.nanoTime();
+    Docker.ok("stop", container);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    System.out.printf("docker stop took %d ms%n", took.toMillis());
+    assertEquals("0", ContainerSupport.inspect(container, "{{.State.ExitCode}}"));
+    assertTrue(took.compareTo(ContainerSupport.DOCKER_STOP_GRACE) < 0, "docker stop took " + took);
+    List<String> lines = logLines(container);
+    assertEquals("stopped", parse(lines.getLast()).get("message").asText(), lines.getLast());
+    return took;
+  }
+
+  private static int readiness(int port) {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  @Test
+  void becomesHealthyLogsJsonPublishesHeartbeatsAndStopsWithExitZero() throws Exception {
+    int healthPort = NatsServer.freePort();
+    try (NatsServer nats = NatsServer.start();
+        Connection subscriber = Nats.connect(nats.url())) {
+      Subscription heartbeats = subscriber.subscribe("marketdata.heartbeat.>");
+      subscriber.flush(Duration.ofSeconds(5));
+      String container =
+          ContainerSupport.startContainer(
+              List.of(),
+              "NATS_URL=" + nats.url(),
+              "HEALTH_PORT=" + healthPort,
+              "HEARTBEAT_INTERVAL=500ms",
+              "NATS_CLIENT_ID=md-container");
+      try {
+        // Its own HEALTHCHECK (the --probe mode) must report it healthy.
+        Eventually.within(
+            HEALTHY_WITHIN, "healthy", () -> "healthy".equals(ContainerSupport.health(container)));
+
+        Message heartbeat = heartbeats.nextMessage(Duration.ofSeconds(10));
+        assertNotNull(heartbeat, "no heartbeat from the container");
+        assertEquals("marketdata.heartbeat.local.md-container", heartbeat.getSubject());
+        assertEquals("READY", JSON.readTree(heartbeat.getData()).get("state").asText());
+
+        stopCleanly(container);
+        for (String line : logLines(container)) {
+          assertTrue(parse(line).isObject(), "not a JSON object: " + line);
+        }
+      } finally {
+        ContainerSupport.remove(container);
+      }
+    }
+  }
+
+  @Test
+  void staysRunningAndUnhealthyWhileNatsIsUnreachable() {
+    int healthPort = NatsServer.freePort();
+    String container =
+        ContainerSupport.startContainer(
+            List.of("--health-start-period", "1s", "--health-retries", "2"),
+            "NATS_URL=nats://127.0.0.1:" + NatsServer.freePort(),
+            "HEALTH_PORT=" + healthPort);
+    try {
+      Eventually.within(
+          HEALTHY_WITHIN,
+          "unhealthy",
+          () -> "unhealthy".equals(ContainerSupport.health(container)));
+
+      assertEquals("running", ContainerSupport.inspect(container, "{{.State.Status}}"));
+      assertEquals("0", ContainerSupport.inspect(container, "{{.RestartCount}}"));
+      assertEquals(503, readiness(healthPort));
+      stopCleanly(container);
+    } finally {
+      ContainerSupport.remove(container);
+    }
+  }
+
+  @Test
+  void runsHardenedReadOnlyWithoutCapabilities() {
+    int healthPort = NatsServer.freePort();
+    try (NatsServer nats = NatsServer.start()) {
+      String container =
+          ContainerSupport.startContainer(
+              List.of(
+                  "--read-only",
+                  "--tmpfs",
+                  "/tmp",
+                  "--cap-drop",
+                  "ALL",
+                  "--security-opt",
+                  "no-new-privileges"),
+              "NATS_URL=" + nats.url(),
+              "HEALTH_PORT=" + healthPort);
+      try {
+        Eventually.within(
+            HEALTHY_WITHIN, "healthy", () -> "healthy".equals(ContainerSupport.health(container)));
+
+        assertEquals(200, readiness(healthPort));
+        stopCleanly(container);
+        assertFalse(logLines(container).isEmpty());
+      } finally {
+        ContainerSupport.remove(container);
+      }
+    }
+  }
+}

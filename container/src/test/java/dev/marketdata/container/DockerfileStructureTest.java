@@ -1,0 +1,135 @@
+package dev.marketdata.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Acceptance: "Dockerfile structure" of the container issue, read from the Dockerfile itself. */
+class DockerfileStructureTest {
+
+  private static final Path DOCKERFILE = Path.of("..", "Dockerfile");
+
+  /** Instructions with their continuation lines joined, comments dropped. */
+  private static List<String> instructions() throws IOException {
+    List<String> result = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : Files.readAllLines(DOCKERFILE)) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("#") || trimmed.isEmpty()) {
+        continue;
+      }
+      if (trimmed.endsWith("\\")) {
+        current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+        continue;
+      }
+      current.append(trimmed);
+      result.add(current.toString().replaceAll("\\s+", " "));
+      current.setLength(0);
+    }
+    return result;
+  }
+
+  private static List<String> withKeyword(String keyword) throws IOException {
+    return instructions().stream().filter(i -> i.startsWith(keyword + " ")).toList();
+  }
+
+  private static Map<String, String> argDefaults() throws IOException {
+    Pattern arg = Pattern.compile("ARG (\\w+)=(\\S+)");
+    return withKeyword("ARG").stream()
+        .map(arg::matcher)
+        .filter(Matcher::matches)
+        .collect(Collectors.toMap(m -> m.group(1), m -> m.group(2), (a, b) -> a));
+  }
+
+  private static List<String> finalStage() throws IOException {
+    List<String> all = instructions();
+    int lastFrom = 0;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).startsWith("FROM ")) {
+        lastFrom = i;
+      }
+    }
+    return all.subList(lastFrom, all.size());
+  }
+
+  @Test
+  void hasABuilderAndARuntimeStage() throws IOException {
+    assertTrue(withKeyword("FROM").size() >= 2, "multi-stage: " + withKeyword("FROM"));
+  }
+
+  @Test
+  void pinsEveryBaseImageToATagThatIsNotLatest() throws IOException {
+    Map<String, String> defaults = argDefaults();
+    for (String from : withKeyword("FROM")) {
+      String image = from.split(" ", -1)[1];
+      Matcher variable = Pattern.compile("\\$\\{(\\w+)}").matcher(image);
+      if (variable.matches()) {
+        image = defaults.get(variable.group(1));
+      }
+      assertTrue(image != null && !image.contains("$"), "unresolved base image in: " + from);
+      boolean digest = image.contains("@sha256:");
+      String tag = image.substring(image.lastIndexOf('/') + 1);
+      assertTrue(digest || tag.contains(":"), "untagged base image: " + image);
+      assertFalse(tag.endsWith(":latest"), "floating tag: " + image);
+    }
+  }
+
+  @Test
+  void theBuilderIsAPinnedJdk25() throws IOException {
+    String builder = argDefaults().get("BUILDER_IMAGE");
+
+    assertTrue(builder.matches("eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-jdk.*"), builder);
+  }
+
+  @Test
+  void theFinalStageRunsAsTheNonRootUser() throws IOException {
+    List<String> users = finalStage().stream().filter(i -> i.startsWith("USER ")).toList();
+
+    assertEquals(List.of("USER 65532:65532"), users);
+  }
+
+  @Test
+  void healthcheckAndEntrypointAreExecFormAndStopsignalIsSigterm() throws IOException {
+    List<String> stage = finalStage();
+    String healthcheck =
+        stage.stream().filter(i -> i.startsWith("HEALTHCHECK ")).findFirst().orElseThrow();
+    String entrypoint =
+        stage.stream().filter(i -> i.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+
+    assertTrue(healthcheck.matches("HEALTHCHECK .*CMD \\[\".*\"]"), healthcheck);
+    assertTrue(healthcheck.contains("\"--probe\""), healthcheck);
+    assertTrue(entrypoint.matches("ENTRYPOINT \\[\".*\"]"), entrypoint);
+    assertTrue(stage.contains("STOPSIGNAL SIGTERM"), stage.toString());
+  }
+
+  @Test
+  void usesNoAdd() throws IOException {
+    assertEquals(List.of(), withKeyword("ADD"));
+  }
+
+  @Test
+  void copiesTheJarWhereTheEntrypointRunsIt() throws IOException {
+    String copy =
+        withKeyword("COPY").stream()
+            .filter(i -> i.contains("bootstrap/target/market-data-service.jar"))
+            .findFirst()
+            .orElseThrow();
+    String jarInImage = copy.split(" ", -1)[2];
+    String entrypoint = withKeyword("ENTRYPOINT").getFirst();
+
+    assertEquals("/app/market-data-service.jar", jarInImage);
+    assertTrue(entrypoint.contains("\"-jar\", \"" + jarInImage + "\""), entrypoint);
+    assertTrue(finalStage().contains("COPY --from=builder /app /app"), finalStage().toString());
+  }
+}

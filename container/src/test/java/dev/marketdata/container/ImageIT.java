@@ -1,0 +1,117 @@
+package dev.marketdata.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Acceptance: "The built image", inspected and run without NATS. */
+class ImageIT {
+
+  /** The seed's ceiling for the image. */
+  private static final long MAX_IMAGE_BYTES = 200L * 1000 * 1000;
+
+  private static JsonNode config() throws IOException {
+    String json = Docker.ok("image", "inspect", "-f", "{{json .Config}}", ContainerSupport.image());
+    return new ObjectMapper().readTree(json);
+  }
+
+  @Test
+  void staysUnderTheSizeCeiling() {
+    long size =
+        Long.parseLong(Docker.ok("image", "inspect", "-f", "{{.Size}}", ContainerSupport.image()));
+    System.out.printf("image %s: %.1f MB%n", ContainerSupport.image(), size / 1e6);
+    System.out.println(
+        Docker.ok("history", "--format", "{{.Size}}\t{{.CreatedBy}}", ContainerSupport.image()));
+
+    assertTrue(size < MAX_IMAGE_BYTES, "image is " + size + " bytes");
+  }
+
+  @Test
+  void runsAsTheNonRootUser() throws IOException {
+    String user = config().get("User").asText();
+
+    assertEquals("65532:65532", user);
+    String uid = user.split(":", -1)[0];
+    assertNotEquals("0", uid);
+    assertNotEquals("root", uid);
+  }
+
+  @Test
+  void hasNoShell() {
+    Docker.Result result =
+        Docker.run(
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--entrypoint",
+            "/bin/sh",
+            ContainerSupport.image(),
+            "-c",
+            "true");
+
+    assertNotEquals(0, result.exitCode(), "a shell ran: " + result);
+  }
+
+  @Test
+  void carriesTheOciLabelsWithTheCommitAsRevision() throws IOException {
+    JsonNode labels = config().get("Labels");
+    String expectedRevision = ContainerSupport.property("imageRevision");
+
+    assertEquals(expectedRevision, labels.get("org.opencontainers.image.revision").asText());
+    assertEquals(
+        ContainerSupport.property("imageVersion"),
+        labels.get("org.opencontainers.image.version").asText());
+    assertEquals("market-data-service", labels.get("org.opencontainers.image.title").asText());
+    assertTrue(labels.get("org.opencontainers.image.source").asText().startsWith("https://"));
+    assertTrue(
+        labels
+            .get("org.opencontainers.image.created")
+            .asText()
+            .matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+    // Built inside git (as CI does): the revision is the commit itself, and the image is tagged
+    // with it.
+    assertTrue(expectedRevision.matches("[0-9a-f]{40}"), "not a commit SHA: " + expectedRevision);
+    String tags =
+        Docker.ok("image", "inspect", "-f", "{{join .RepoTags \" \"}}", ContainerSupport.image());
+    assertTrue(tags.contains("market-data-service:" + expectedRevision), tags);
+  }
+
+  @Test
+  void theRevisionLabelIsTheCheckedOutCommit() {
+    String commit = Git.head(ContainerSupport.repositoryRoot());
+
+    assertEquals(commit, ContainerSupport.property("imageRevision"));
+  }
+
+  @Test
+  void loadsTheApplicationFromTheAotCacheAtStart() throws IOException {
+    // The image's own ENTRYPOINT, with the JVM's class-loading log added just before -jar.
+    // (JDK_JAVA_OPTIONS would not do: jvm.options' -Xlog:disable comes after it.)
+    List<String> entrypoint = new ArrayList<>();
+    config().get("Entrypoint").forEach(part -> entrypoint.add(part.asText()));
+    entrypoint.add(entrypoint.indexOf("-jar"), "-Xlog:class+load=info:stderr");
+    List<String> args =
+        new ArrayList<>(
+            List.of("run", "--rm", "--network", "none", "--entrypoint", entrypoint.getFirst()));
+    args.add(ContainerSupport.image());
+    args.addAll(entrypoint.subList(1, entrypoint.size()));
+    args.add("--version");
+
+    Docker.Result result = Docker.run(args.toArray(String[]::new));
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertTrue(
+        result.stderr().contains("dev.marketdata.bootstrap.Main source: shared objects file"),
+        "Main was not loaded from the AOT cache:\n" + result.stderr().lines().limit(20).toList());
+    assertFalse(result.stderr().contains("[warning]"), result.stderr());
+  }
+}

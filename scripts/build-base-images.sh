@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Building without registry access.
+#
+# Makes sure every base image the Dockerfile names exists in the local Docker engine:
+#   1. already present            -> nothing to do;
+#   2. pullable from its registry -> pulled (the normal case on a connected machine);
+#   3. otherwise                  -> a local stand-in is built under the exact same name, from
+#                                    Debian packages (mmdebstrap) and this machine's Temurin 25 JDK.
+#
+# The stand-ins mirror what the real images provide:
+#   builder: a Debian root filesystem with a shell and a full JDK 25 at /opt/java/openjdk
+#            (JAVA_HOME and PATH set), like eclipse-temurin's -jdk images;
+#   runtime: a shell-less glibc base (base-files, netbase, tzdata, libc6) with the nonroot user
+#            65532 and WORKDIR /home/nonroot, like gcr.io/distroless/base-nossl-debian12:nonroot.
+#
+# Usage: scripts/build-base-images.sh [--rebuild]
+# Env:   JDK_HOME      JDK 25 to copy into the builder stand-in (default: Temurin 25 under /usr/lib/jvm)
+#        DEBIAN_MIRROR Debian mirror for mmdebstrap (default: http://deb.debian.org/debian)
+#        PULL_TIMEOUT  seconds to wait for a pull before building a stand-in (default: 60)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+dockerfile=Dockerfile
+rebuild=false
+[ "${1:-}" = "--rebuild" ] && rebuild=true
+
+jdk_home=${JDK_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+pull_timeout=${PULL_TIMEOUT:-60}
+suite=bookworm
+
+# The default values of the Dockerfile's BUILDER_IMAGE / RUNTIME_IMAGE build args.
+arg_default() {
+  sed -n "s/^ARG $1=\(.*\)$/\1/p" "$dockerfile" | head -n 1
+}
+builder_image=$(arg_default BUILDER_IMAGE)
+runtime_image=$(arg_default RUNTIME_IMAGE)
+[ -n "$builder_image" ] && [ -n "$runtime_image" ] || {
+  echo "build-base-images: could not read BUILDER_IMAGE/RUNTIME_IMAGE defaults from $dockerfile" >&2
+  exit 1
+}
+
+log() { echo "build-base-images: $*"; }
+
+present() { docker image inspect "$1" >/dev/null 2>&1; }
+
+try_pull() {
+  log "pulling $1 (timeout ${pull_timeout}s)"
+  timeout "$pull_timeout" docker pull -q "$1" >/dev/null 2>&1
+}
+
+need_tools() {
+  command -v mmdebstrap >/dev/null || {
+    echo "build-base-images: mmdebstrap is missing: apt-get install mmdebstrap" >&2
+    exit 1
+  }
+  [ -x "$jdk_home/bin/jlink" ] || {
+    echo "build-base-images: no JDK 25 at $jdk_home (set JDK_HOME)" >&2
+    exit 1
+  }
+}
+
+build_builder() {
+  log "building stand-in $builder_image from Debian $suite + $jdk_home"
+  # cp -L: the JDK's lib/security/cacerts is a symlink into the host's /etc; copy what it points to.
+  mmdebstrap --quiet --variant=minbase --include=ca-certificates \
+    --customize-hook='mkdir -p "$1/opt/java"' \
+    --customize-hook="cp -rL '$jdk_home' \"\$1/opt/java/openjdk\"" \
+    --customize-hook='rm -rf "$1/var/cache/apt/archives/"*.deb "$1/var/lib/apt/lists/"*' \
+    "$suite" - "$mirror" |
+    docker import \
+      --change 'ENV JAVA_HOME=/opt/java/openjdk' \
+      --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'ENV LANG=C.UTF-8' \
+      --change 'CMD ["jshell"]' \
+      --message "stand-in for $builder_image (scripts/build-base-images.sh)" \
+      - "$builder_image" >/dev/null
+}
+
+build_runtime() {
+  log "building stand-in $runtime_image from Debian $suite (base-files, netbase, tzdata, libc6)"
+  mmdebstrap --quiet --variant=extract --include=base-files,netbase,tzdata,libc6 \
+    --customize-hook='printf "root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n" > "$1/etc/passwd"' \
+    --customize-hook='printf "root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n" > "$1/etc/group"' \
+    --customize-hook='mkdir -p "$1/home/nonroot" "$1/tmp" && chown 65532:65532 "$1/home/nonroot" && chmod 1777 "$1/tmp"' \
+    --customize-hook='rm -rf "$1/var/cache/apt" "$1/var/lib/apt" "$1/var/lib/dpkg" "$1/usr/share/doc" "$1/usr/share/man" "$1/usr/share/info"' \
+    "$suite" - "$mirror" |
+    docker import \
+      --change 'USER 65532:65532' \
+      --change 'WORKDIR /home/nonroot' \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' \
+      --message "stand-in for $runtime_image (scripts/build-base-images.sh)" \
+      - "$runtime_image" >/dev/null
+}
+
+ensure() {
+  local image=$1 builder=$2
+  if ! $rebuild && present "$image"; then
+    log "$image present"
+    return
+  fi
+  if ! $rebuild && try_pull "$image"; then
+    log "$image pulled"
+    return
+  fi
+  need_tools
+  "$builder"
+  log "$image built: $(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.1f MB", $1/1e6}')"
+}
+
+ensure "$builder_image" build_builder
+ensure "$runtime_image" build_runtime
