@@ -19,6 +19,11 @@ public final class NatsServer implements AutoCloseable {
   /** Where Debian's package puts the binary; it is not on a plain user's PATH. */
   private static final Path DEBIAN_BINARY = Path.of("/usr/sbin/nats-server");
 
+  static {
+    // The runner echoes every nats-server line at INFO; only trouble is worth a test log line.
+    NatsServerRunner.setDefaultOutputLevel(Level.WARNING);
+  }
+
   private final NatsServerRunner runner;
 
   private NatsServer(NatsServerRunner runner) {
@@ -36,7 +41,6 @@ public final class NatsServer implements AutoCloseable {
               .executablePath(binary())
               .port(port)
               .customArgs(List.of(extraArgs))
-              .outputLevel(Level.WARNING)
               .build());
     } catch (IOException e) {
       throw new UncheckedIOException("could not start nats-server on port " + port, e);
