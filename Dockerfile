@@ -46,10 +46,12 @@ RUN printf '%s\n' \
       -Xlog:all=warning:stderr \
     > /app/jvm.options
 
-# Training run: the real start-up and shutdown, on the same runtime, paths and jar as production,
-# recorded into the JDK 25 AOT cache in the same step that sees the jar.
+# Training run: the real start-up, NATS connect, heartbeat and shutdown paths (against the app's
+# in-process NATS stand-in), on the same runtime, paths, flags and jar as production, recorded
+# into the JDK 25 AOT cache in the same step that sees the jar.
 RUN /opt/java/jre/bin/java @/app/jvm.options -XX:AOTCacheOutput=/app/app.aot \
       -jar /app/market-data-service.jar --train > /app/training.log \
+    && grep -q '"message":"NATS connection opened"' /app/training.log \
     && test -s /app/app.aot \
     && rm /app/training.log
 

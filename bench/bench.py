@@ -270,10 +270,21 @@ def rss_mb(container):
 
 
 def probe_cost(image, port):
-    """CPU time (user+sys) and peak RSS of one probe run, on the image's own files and paths."""
-    cmd = ["/usr/bin/time", "-f", "%U %S %M", "chroot", str(image.rootfs)] + image.probe_cmd
-    env = {"PATH": "/usr/bin:/bin", "HEALTH_PORT": str(port)}
-    result = run(cmd, check=False, env=env)
+    """CPU time (user+sys) and peak RSS of one probe run, on the image's own files and paths
+    (chroot into its exported file system, /proc mounted: the JVM resolves its libraries
+    through it), against the running container's health port."""
+    proc = image.rootfs / "proc"
+    proc.mkdir(exist_ok=True)
+    run(["mount", "-t", "proc", "proc", str(proc)])
+    try:
+        cmd = ["/usr/bin/time", "-f", "%U %S %M", "/usr/sbin/chroot", str(image.rootfs)]
+        env = {"PATH": "/usr/bin:/bin", "HEALTH_PORT": str(port)}
+        result = run(cmd + image.probe_cmd, check=False, env=env)
+    finally:
+        run(["umount", str(proc)], check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: the {image.key} probe said not ready ({result.returncode}): "
+                         f"{result.stdout}{result.stderr}")
     user, system, max_kb = result.stderr.strip().splitlines()[-1].split()
     return (float(user) + float(system)) * 1000, int(max_kb) / 1024, result.returncode
 

@@ -18,6 +18,8 @@ final class ServiceRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
   private static final Duration TRAINING_SETTLE_TIME = Duration.ofMillis(300);
+  private static final Duration TRAINING_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private ServiceRunner() {}
 
@@ -47,16 +49,23 @@ final class ServiceRunner {
   }
 
   /**
-   * The AOT training run: the real start-up and shutdown paths, on a free port, then exit.
+   * The AOT training run: the real start-up, connected and shutdown paths, on a free port and
+   * against an in-process NATS stand-in, then exit.
    *
    * @return the exit code
    */
   static int train() {
-    ServiceConfig config = loadOrExit().withHealthPort(0);
-    try {
-      ServiceGraph graph = start(config);
-      ReadinessProbe.status(graph.healthPort(), ReadinessProbe.LIVE_PATH, Duration.ofSeconds(2));
-      ReadinessProbe.status(graph.healthPort(), ReadinessProbe.READY_PATH, Duration.ofSeconds(2));
+    ServiceConfig config = loadOrExit();
+    try (TrainingNatsServer nats = new TrainingNatsServer()) {
+      ServiceGraph graph = start(config.forTraining(nats.url()));
+      long deadline = System.nanoTime() + TRAINING_CONNECT_TIMEOUT.toNanos();
+      while (ReadinessProbe.status(graph.healthPort(), ReadinessProbe.READY_PATH, PROBE_TIMEOUT)
+              != 200
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      ReadinessProbe.status(graph.healthPort(), ReadinessProbe.LIVE_PATH, PROBE_TIMEOUT);
+      // A few heartbeats, so that publishing is part of what the cache records.
       Thread.sleep(TRAINING_SETTLE_TIME);
       ShutdownOutcome outcome = graph.shutdown();
       logStopped(outcome);

@@ -11,6 +11,7 @@ import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
+import io.nats.client.NKey;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import java.io.IOException;
@@ -199,6 +200,46 @@ class ServiceProcessIT {
   }
 
   @Test
+  void authenticatesWithANatsCredsFile(@TempDir Path dir) throws Exception {
+    // An NKey user: the fat jar signs the server's challenge with the seed from the creds file,
+    // which exercises the shaded (and minimised) BouncyCastle Ed25519 code.
+    NKey user = NKey.createUser(null);
+    Path serverConfig =
+        Files.writeString(
+            dir.resolve("server.conf"),
+            "authorization { users = [ { nkey: \""
+                + new String(user.getPublicKey())
+                + "\" } ] }\n");
+    Path creds =
+        Files.writeString(
+            dir.resolve("md.creds"),
+            "-----BEGIN NATS USER JWT-----\n"
+                + "eyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ.e30.c2ln\n"
+                + "------END NATS USER JWT------\n\n"
+                + "-----BEGIN USER NKEY SEED-----\n"
+                + new String(user.getSeed())
+                + "\n------END USER NKEY SEED------\n");
+    int natsPort = NatsServer.freePort();
+    int port = NatsServer.freePort();
+    try (NatsServer nats = NatsServer.startWithConfig(natsPort, serverConfig);
+        ServiceProcess service =
+            ServiceProcess.start(
+                Map.of(
+                    "NATS_URL", nats.url(),
+                    "HEALTH_PORT", Integer.toString(port),
+                    "NATS_CREDS_FILE", creds.toString()))) {
+
+      Eventually.within(START_TIMEOUT, "ready", () -> service.status(port, "/health/ready") == 200);
+      service.terminate();
+
+      assertEquals(0, service.awaitExit(STOP_TIMEOUT), service.describe());
+      assertTrue(service.stderr().isEmpty(), service.describe());
+      String all = String.join("\n", service.stdout());
+      assertFalse(all.contains(new String(user.getSeed())), "the seed was logged");
+    }
+  }
+
+  @Test
   void aTakenHealthPortFailsTheStartWithExit70() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0);
         ServiceProcess service =
@@ -235,7 +276,12 @@ class ServiceProcessIT {
 
       assertEquals(0, exit, training.describe());
       assertAllJson(training.stdout());
-      assertEquals("stopped", parse(training.stdout().getLast()).get("message").asText());
+      List<String> messages =
+          training.stdout().stream().map(line -> parse(line).get("message").asText()).toList();
+      assertTrue(messages.contains("NATS connection opened"), messages.toString());
+      JsonNode last = parse(training.stdout().getLast());
+      assertEquals("stopped", last.get("message").asText());
+      assertTrue(last.get("natsDrained").asBoolean(), training.stdout().getLast());
     }
   }
 }

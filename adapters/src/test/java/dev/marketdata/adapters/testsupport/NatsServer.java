@@ -48,6 +48,26 @@ public final class NatsServer implements AutoCloseable {
   }
 
   /**
+   * Starts nats-server with a configuration file (e.g. NKey users).
+   *
+   * @param port the client port
+   * @param config the server configuration
+   * @return the running server
+   */
+  public static NatsServer startWithConfig(int port, Path config) {
+    try {
+      return new NatsServer(
+          NatsServerRunner.builder()
+              .executablePath(binary())
+              .port(port)
+              .configFilePath(config)
+              .build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start nats-server on port " + port, e);
+    }
+  }
+
+  /**
    * Finds the nats-server binary: {@code $NATS_SERVER_BIN}, Debian's {@code /usr/sbin}, or the
    * PATH.
    *

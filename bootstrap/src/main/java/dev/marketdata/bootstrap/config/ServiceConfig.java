@@ -44,16 +44,22 @@ public record ServiceConfig(
     return new NatsSettings(natsServers, clientId, heartbeatSubject(), credentials, reconnectWait);
   }
 
-  /** The same configuration listening on another health port (0 picks a free one). */
-  public ServiceConfig withHealthPort(int port) {
+  /**
+   * The configuration of the AOT training run: a free health port, a quick heartbeat, and the given
+   * NATS server.
+   *
+   * @param natsUrl the training NATS server
+   * @return the training configuration
+   */
+  public ServiceConfig forTraining(String natsUrl) {
     return new ServiceConfig(
-        natsServers,
+        List.of(natsUrl),
         clientId,
         clusterId,
-        credentials,
+        new NatsCredentials.None(),
         logLevel,
-        port,
-        heartbeatInterval,
+        0,
+        Duration.ofMillis(50),
         shutdownTimeout,
         drainTimeout,
         reconnectWait);

@@ -176,12 +176,16 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void anotherHealthPortKeepsEverythingElse() throws InvalidConfigException {
-    ServiceConfig config = ConfigLoader.load(Map.of("NATS_CLIENT_ID", "md-2"));
+  void theTrainingConfigurationUsesAFreePortAQuickHeartbeatAndTheGivenServer()
+      throws InvalidConfigException {
+    ServiceConfig config = ConfigLoader.load(Map.of("NATS_CLIENT_ID", "md-2", "NATS_TOKEN", "t"));
 
-    ServiceConfig moved = config.withHealthPort(0);
+    ServiceConfig training = config.forTraining("nats://127.0.0.1:1234");
 
-    assertEquals(0, moved.healthPort());
-    assertEquals(config.clientId(), moved.clientId());
+    assertEquals(0, training.healthPort());
+    assertEquals(List.of("nats://127.0.0.1:1234"), training.natsServers());
+    assertEquals(Duration.ofMillis(50), training.heartbeatInterval());
+    assertInstanceOf(NatsCredentials.None.class, training.credentials());
+    assertEquals(config.clientId(), training.clientId());
   }
 }

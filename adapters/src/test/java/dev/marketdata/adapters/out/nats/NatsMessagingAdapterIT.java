@@ -157,15 +157,16 @@ class NatsMessagingAdapterIT {
   }
 
   @Test
-  void shutdownBeforeTheFirstConnectClosesTheLateConnection() {
+  void aShutdownBeforeTheFirstConnectLeavesNoConnectionBehind() {
     int port = NatsServer.freePort();
     NatsMessagingAdapter adapter =
         new NatsMessagingAdapter(settings("nats://127.0.0.1:" + port, new NatsCredentials.None()));
     adapter.connect();
 
-    boolean drained = adapter.drain(Duration.ofSeconds(1));
+    // Whether jnats has handed over its connection yet is a race; either way nothing may connect
+    // once the drain has begun.
+    adapter.drain(Duration.ofSeconds(1));
 
-    assertTrue(drained);
     try (NatsServer server = NatsServer.startOn(port)) {
       // Give the background connect every chance to (wrongly) come up.
       Eventually.within(GENEROUS, "server up", () -> server.port() == port);
