@@ -2,13 +2,10 @@ package dev.marketdata.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marketdata.adapters.testsupport.Http;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +21,6 @@ final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final List<String> stdout = new CopyOnWriteArrayList<>();
   private final List<String> stderr = new CopyOnWriteArrayList<>();
-  private final HttpClient http = HttpClient.newHttpClient();
   private final Thread stdoutPump;
   private final Thread stderrPump;
 
@@ -87,19 +83,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   int status(int port, String path) {
-    try {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                  .timeout(Duration.ofSeconds(2))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    return Http.status(port, path);
   }
 
   /** SIGTERM, as {@code docker stop} and Kubernetes send it. */
@@ -134,6 +118,5 @@ final class ServiceProcess implements AutoCloseable {
   @Override
   public void close() {
     process.destroyForcibly();
-    http.close();
   }
 }
