@@ -380,32 +380,37 @@ METRICS = [
     ("ready_ms", "Start -> ready (ms, median)"),
     ("ready_p90_ms", "Start -> ready (ms, p90)"),
     ("first_log_ms", "Start -> first JSON log (ms, median)"),
+    ("first_log_p90_ms", "Start -> first JSON log (ms, p90)"),
     ("stop_ms", "docker stop -> exit (ms, median)"),
+    ("stop_p90_ms", "docker stop -> exit (ms, p90)"),
     ("exit_codes", "Exit codes"),
     ("rss_mb", f"RSS after {IDLE_SECONDS} s idle (MB, median)"),
+    ("rss_p90_mb", f"RSS after {IDLE_SECONDS} s idle (MB, p90)"),
     ("probe_cpu_ms", "Probe CPU time (ms, median)"),
+    ("probe_cpu_p90_ms", "Probe CPU time (ms, p90)"),
     ("probe_peak_mb", "Probe peak RSS (MB, median)"),
+    ("probe_peak_p90_mb", "Probe peak RSS (MB, p90)"),
     ("rebuild_s", "Rebuild after a one-line change (s)"),
 ]
+
+
+SAMPLED = ["ready_ms", "first_log_ms", "stop_ms", "rss_mb", "probe_cpu_ms", "probe_peak_mb"]
 
 
 def summarise(image, samples, rebuild):
     def values(key):
         return [s[key] for s in samples if s.get(key) is not None]
-    return {
+    row = {
         "image": image.key, "tag": image.tag, "description": image.description,
         "size_mb": image.size_bytes() / 1e6, "layers": image.layers(),
-        "ready_ms": median(values("ready_ms")), "ready_p90_ms": p90(values("ready_ms")),
-        "first_log_ms": median(values("first_log_ms")),
-        "first_log_p90_ms": p90(values("first_log_ms")),
-        "stop_ms": median(values("stop_ms")), "stop_p90_ms": p90(values("stop_ms")),
         "exit_codes": sorted(set(values("exit_code"))),
-        "rss_mb": median(values("rss_mb")),
-        "probe_cpu_ms": median(values("probe_cpu_ms")),
-        "probe_peak_mb": median(values("probe_peak_mb")),
         "rebuild_s": rebuild if image.key == "ours" else None,
         "runs": len(samples), "samples": samples,
     }
+    for key in SAMPLED:
+        row[key] = median(values(key))
+        row[key.replace("_ms", "_p90_ms").replace("_mb", "_p90_mb")] = p90(values(key))
+    return row
 
 
 def fmt(value):
@@ -440,8 +445,8 @@ def write_csv(path, rows):
 def write_svg(path, rows):
     """One small bar group per metric, one bar per image; each group scaled to its own max."""
     charted = [(k, label) for k, label in METRICS
-               if k not in ("exit_codes", "layers") and any(isinstance(r.get(k), (int, float))
-                                                            for r in rows)]
+               if k not in ("exit_codes", "layers") and "p90" not in k
+               and any(isinstance(r.get(k), (int, float)) for r in rows)]
     colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"]
     width, group_h, bar_h, left = 760, 22 + 18 * len(rows), 14, 250
     height = 40 + group_h * len(charted)
@@ -546,9 +551,7 @@ def main():
         for round_number in range(runs):
             for image in images:
                 log(f"round {round_number + 1}/{runs}: {image.key}")
-                # The idle RSS and probe cost need 10 s each: measured on every third round.
-                idle = not args.quick and round_number % 3 == 0
-                samples[image.key].append(measure_once(image, nats, idle))
+                samples[image.key].append(measure_once(image, nats, idle=not args.quick))
         rebuild = None if args.quick else rebuild_seconds(tmp)
         rows = [summarise(image, samples[image.key], rebuild) for image in images]
         by_key = {r["image"]: r for r in rows}
