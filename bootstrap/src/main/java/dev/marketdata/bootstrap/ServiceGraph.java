@@ -89,21 +89,19 @@ final class ServiceGraph {
                 steps.completeExceptionally(e);
               }
             });
-    boolean withinDeadline = false;
+    boolean clean = false;
     boolean drained = false;
     try {
       drained = steps.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-      withinDeadline = true;
+      clean = true;
     } catch (TimeoutException e) {
       LOG.error("shutdown deadline of {} exceeded", deadline);
     } catch (ExecutionException e) {
       LOG.error("shutdown step failed: {}", String.valueOf(e.getCause()));
-      withinDeadline = true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return new ShutdownOutcome(
-        withinDeadline, drained, Duration.ofNanos(System.nanoTime() - start));
+    return new ShutdownOutcome(clean, drained, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private boolean stopInOrder() {

@@ -112,7 +112,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   String describe() {
-    return "stdout:\n" + String.join("\n", stdout) + "\nstderr:\n" + String.join("\n", stderr);
+    return "\nstdout:\n" + String.join("\n", stdout) + "\nstderr:\n" + String.join("\n", stderr);
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,11 @@ class ServiceProcessIT {
       Subscription heartbeats = subscriber.subscribe("marketdata.heartbeat.local.md-it");
       subscriber.flush(Duration.ofSeconds(5));
 
-      Eventually.within(START_TIMEOUT, "ready", () -> service.status(port, "/health/ready") == 200);
+      Eventually.within(
+          START_TIMEOUT,
+          "ready",
+          () -> service.status(port, "/health/ready") == 200,
+          service::describe);
       Message heartbeat = heartbeats.nextMessage(Duration.ofSeconds(5));
       service.terminate();
       Integer exit = service.awaitExit(STOP_TIMEOUT);
@@ -90,11 +95,17 @@ class ServiceProcessIT {
     try (ServiceProcess service = ServiceProcess.start(env("nats://127.0.0.1:" + natsPort, port))) {
       try (NatsServer nats = NatsServer.startOn(natsPort)) {
         Eventually.within(
-            START_TIMEOUT, "ready", () -> service.status(port, "/health/ready") == 200);
+            START_TIMEOUT,
+            "ready",
+            () -> service.status(port, "/health/ready") == 200,
+            service::describe);
       }
 
       Eventually.within(
-          Duration.ofSeconds(10), "not ready", () -> service.status(port, "/health/ready") == 503);
+          Duration.ofSeconds(10),
+          "not ready",
+          () -> service.status(port, "/health/ready") == 503,
+          service::describe);
       assertEquals(200, service.status(port, "/health/live"));
       assertTrue(service.isAlive());
 
@@ -102,7 +113,8 @@ class ServiceProcessIT {
         Eventually.within(
             Duration.ofSeconds(15),
             "ready again",
-            () -> service.status(port, "/health/ready") == 200);
+            () -> service.status(port, "/health/ready") == 200,
+            service::describe);
       }
       service.terminate();
       assertEquals(0, service.awaitExit(STOP_TIMEOUT), service.describe());
@@ -115,7 +127,11 @@ class ServiceProcessIT {
     int port = NatsServer.freePort();
     try (ServiceProcess service =
         ServiceProcess.start(env("nats://127.0.0.1:" + NatsServer.freePort(), port))) {
-      Eventually.within(START_TIMEOUT, "live", () -> service.status(port, "/health/live") == 200);
+      Eventually.within(
+          START_TIMEOUT,
+          "live",
+          () -> service.status(port, "/health/live") == 200,
+          service::describe);
 
       service.terminate();
       Integer exit = service.awaitExit(STOP_TIMEOUT);
@@ -127,12 +143,44 @@ class ServiceProcessIT {
   }
 
   @Test
+  void missingTheShutdownDeadlineExitsWith1AndSaysSo() throws Exception {
+    int port = NatsServer.freePort();
+    Map<String, String> env = new HashMap<>(env("unused", port));
+    env.put("SHUTDOWN_TIMEOUT", "2ms");
+    env.put("NATS_DRAIN_TIMEOUT", "1ms");
+    try (NatsServer nats = NatsServer.start()) {
+      env.put("NATS_URL", nats.url());
+      try (ServiceProcess service = ServiceProcess.start(env)) {
+        Eventually.within(
+            START_TIMEOUT,
+            "ready",
+            () -> service.status(port, "/health/ready") == 200,
+            service::describe);
+
+        service.terminate();
+        Integer exit = service.awaitExit(STOP_TIMEOUT);
+
+        assertEquals(1, exit, service.describe());
+        String all = String.join("\n", service.stdout());
+        assertTrue(all.contains("shutdown deadline of PT0.002S exceeded"), all);
+        JsonNode last = parse(service.stdout().getLast());
+        assertEquals("stopped", last.get("message").asText());
+        assertEquals(1, last.get("exitCode").asInt());
+      }
+    }
+  }
+
+  @Test
   void theProbeModeTellsReadyFromNotReady() throws Exception {
     int port = NatsServer.freePort();
     Map<String, String> probeEnv = Map.of("HEALTH_PORT", Integer.toString(port));
     try (NatsServer nats = NatsServer.start();
         ServiceProcess service = ServiceProcess.start(env(nats.url(), port))) {
-      Eventually.within(START_TIMEOUT, "ready", () -> service.status(port, "/health/ready") == 200);
+      Eventually.within(
+          START_TIMEOUT,
+          "ready",
+          () -> service.status(port, "/health/ready") == 200,
+          service::describe);
 
       try (ServiceProcess readyProbe = ServiceProcess.start(probeEnv, "--probe")) {
         assertEquals(0, readyProbe.awaitExit(Duration.ofSeconds(10)), readyProbe.describe());
@@ -188,7 +236,11 @@ class ServiceProcessIT {
             Map.of("LOG_LEVEL", "INFO", "NATS_URL", "nats://127.0.0.1:" + NatsServer.freePort()),
             workDir)) {
 
-      Eventually.within(START_TIMEOUT, "live", () -> service.status(port, "/health/live") == 200);
+      Eventually.within(
+          START_TIMEOUT,
+          "live",
+          () -> service.status(port, "/health/live") == 200,
+          service::describe);
       service.terminate();
       assertEquals(0, service.awaitExit(STOP_TIMEOUT), service.describe());
 
@@ -229,7 +281,11 @@ class ServiceProcessIT {
                     "HEALTH_PORT", Integer.toString(port),
                     "NATS_CREDS_FILE", creds.toString()))) {
 
-      Eventually.within(START_TIMEOUT, "ready", () -> service.status(port, "/health/ready") == 200);
+      Eventually.within(
+          START_TIMEOUT,
+          "ready",
+          () -> service.status(port, "/health/ready") == 200,
+          service::describe);
       service.terminate();
 
       assertEquals(0, service.awaitExit(STOP_TIMEOUT), service.describe());

@@ -3,9 +3,11 @@ package dev.marketdata.adapters.testsupport;
 import io.nats.NatsServerRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -23,6 +25,8 @@ public final class NatsServer implements AutoCloseable {
     // The runner echoes every nats-server line at INFO; only trouble is worth a test log line.
     NatsServerRunner.setDefaultOutputLevel(Level.WARNING);
   }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final NatsServerRunner runner;
 
@@ -93,12 +97,25 @@ public final class NatsServer implements AutoCloseable {
                         + " These tests need a real server and are never skipped."));
   }
 
+  /**
+   * A free TCP port below Linux's ephemeral range (32768-60999). A port the kernel hands out for
+   * {@code new ServerSocket(0)} may be taken again, as the source port of any outgoing connection,
+   * before the test's server binds it; one below that range cannot.
+   *
+   * @return a port nothing listens on
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      int candidate = 20000 + RANDOM.nextInt(12000);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new InetSocketAddress(candidate));
+        return candidate;
+      } catch (IOException e) {
+        // taken: try another
+      }
     }
+    throw new IllegalStateException("no free port found between 20000 and 32000");
   }
 
   public int port() {
