@@ -27,6 +27,7 @@ class BuildContextIT {
     }
   }
 
+  // Acceptance: fabric8's context is minimal by construction (no .git, .env or tests).
   @Test
   void fabric8sContextHoldsTheDockerfileAndTheJarOnly() throws IOException {
     Path context = Path.of(ContainerSupport.property("dockerContext"));
@@ -34,6 +35,8 @@ class BuildContextIT {
     assertEquals(IMAGE_INPUTS, filesUnder(context));
   }
 
+  // Acceptance: plain docker build's context (.dockerignore) carries no .git, .env, tests, docs or
+  // CI files.
   @Test
   void theRootDockerignoreLetsOnlyTheDockerfileAndTheJarThrough(@TempDir Path tree)
       throws IOException {

@@ -56,6 +56,9 @@ class ContainerIT {
     return Http.status(port, "/health/ready");
   }
 
+  // Acceptance: with NATS reachable it becomes healthy through its own HEALTHCHECK, logs JSON lines
+  // only, its heartbeat arrives on NATS, and docker stop ends it with exit 0 well within the 10 s
+  // grace, final line present.
   @Test
   void becomesHealthyLogsJsonPublishesHeartbeatsAndStopsWithExitZero() throws Exception {
     int healthPort = NatsServer.freePort();
@@ -90,6 +93,8 @@ class ContainerIT {
     }
   }
 
+  // Acceptance: with NATS unreachable it stays running and reports unhealthy / not-ready; it does
+  // not crash.
   @Test
   void staysRunningAndUnhealthyWhileNatsIsUnreachable() {
     int healthPort = NatsServer.freePort();
@@ -113,6 +118,8 @@ class ContainerIT {
     }
   }
 
+  // Acceptance: under --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges it
+  // starts, becomes healthy and stops cleanly.
   @Test
   void runsHardenedReadOnlyWithoutCapabilities() {
     int healthPort = NatsServer.freePort();

@@ -63,11 +63,13 @@ class DockerfileStructureTest {
     return all.subList(lastFrom, all.size());
   }
 
+  // Acceptance: at least two stages.
   @Test
   void hasABuilderAndARuntimeStage() throws IOException {
     assertTrue(withKeyword("FROM").size() >= 2, "multi-stage: " + withKeyword("FROM"));
   }
 
+  // Acceptance: pinned FROM tags (never latest), base images overridable by build args.
   @Test
   void pinsEveryBaseImageToATagThatIsNotLatest() throws IOException {
     Map<String, String> defaults = argDefaults();
@@ -85,6 +87,7 @@ class DockerfileStructureTest {
     }
   }
 
+  // Acceptance: builder stage on a pinned JDK 25 image.
   @Test
   void theBuilderIsAPinnedJdk25() throws IOException {
     String builder = argDefaults().get("BUILDER_IMAGE");
@@ -92,6 +95,7 @@ class DockerfileStructureTest {
     assertTrue(builder.matches("eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-jdk.*"), builder);
   }
 
+  // Acceptance: the final stage is non-root (uid 65532).
   @Test
   void theFinalStageRunsAsTheNonRootUser() throws IOException {
     List<String> users = finalStage().stream().filter(i -> i.startsWith("USER ")).toList();
@@ -99,6 +103,7 @@ class DockerfileStructureTest {
     assertEquals(List.of("USER 65532:65532"), users);
   }
 
+  // Acceptance: HEALTHCHECK and ENTRYPOINT in exec form; STOPSIGNAL SIGTERM.
   @Test
   void healthcheckAndEntrypointAreExecFormAndStopsignalIsSigterm() throws IOException {
     List<String> stage = finalStage();
@@ -113,11 +118,13 @@ class DockerfileStructureTest {
     assertTrue(stage.contains("STOPSIGNAL SIGTERM"), stage.toString());
   }
 
+  // Acceptance: no ADD.
   @Test
   void usesNoAdd() throws IOException {
     assertEquals(List.of(), withKeyword("ADD"));
   }
 
+  // Acceptance: the jar is copied where the entrypoint expects it.
   @Test
   void copiesTheJarWhereTheEntrypointRunsIt() throws IOException {
     String copy =

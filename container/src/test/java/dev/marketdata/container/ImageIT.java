@@ -25,6 +25,7 @@ class ImageIT {
     return new ObjectMapper().readTree(json);
   }
 
+  // Acceptance: image size under the 200 MB ceiling, actual size printed.
   @Test
   void staysUnderTheSizeCeiling() {
     long size =
@@ -36,6 +37,7 @@ class ImageIT {
     assertTrue(size < MAX_IMAGE_BYTES, "image is " + size + " bytes");
   }
 
+  // Acceptance: the configured user is non-root.
   @Test
   void runsAsTheNonRootUser() throws IOException {
     String user = config().get("User").asText();
@@ -46,6 +48,7 @@ class ImageIT {
     assertNotEquals("root", uid);
   }
 
+  // Acceptance: no /bin/sh in the final image.
   @Test
   void hasNoShell() {
     Docker.Result result =
@@ -63,6 +66,7 @@ class ImageIT {
     assertNotEquals(0, result.exitCode(), "a shell ran: " + result);
   }
 
+  // Acceptance: the OCI labels are present (revision, version, source, title, created).
   @Test
   void carriesTheOciLabels() throws IOException {
     JsonNode labels = config().get("Labels");
@@ -82,6 +86,7 @@ class ImageIT {
             .matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
   }
 
+  // Acceptance: tagged with the version and the commit SHA; the revision label equals the commit.
   @Test
   void isTaggedAndLabelledWithTheCommitItWasBuiltFrom() {
     String revision = ContainerSupport.property("imageRevision");
@@ -97,6 +102,7 @@ class ImageIT {
         tags.contains("market-data-service:" + ContainerSupport.property("imageVersion")), tags);
   }
 
+  // Acceptance: the AOT cache is used at start, asserted from the JVM's own log.
   @Test
   void loadsTheApplicationFromTheAotCacheAtStart() throws IOException {
     // The image's own ENTRYPOINT, with the JVM's class-loading log added just before -jar.
