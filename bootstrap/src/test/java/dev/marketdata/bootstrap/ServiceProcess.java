@@ -2,6 +2,7 @@ package dev.marketdata.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.adapters.testsupport.Http;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -86,8 +87,27 @@ final class ServiceProcess implements AutoCloseable {
     return Http.status(port, path);
   }
 
+  /** Waits until {@code GET path} answers {@code expected}; a failure shows the process output. */
+  void awaitStatus(int port, String path, int expected, Duration timeout) {
+    Eventually.within(
+        timeout,
+        path + " answering " + expected,
+        () -> status(port, path) == expected,
+        this::describe);
+  }
+
+  /**
+   * SIGTERM, then the exit.
+   *
+   * @return the exit code, or null when it did not end in time
+   */
+  Integer stop(Duration timeout) throws InterruptedException {
+    terminate();
+    return awaitExit(timeout);
+  }
+
   /** SIGTERM, as {@code docker stop} and Kubernetes send it. */
-  void terminate() {
+  private void terminate() {
     // Not process.destroy(): that also closes our end of the pipes, losing the last lines.
     process.toHandle().destroy();
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -64,14 +63,9 @@ class ServiceProcessIT {
       Subscription heartbeats = subscriber.subscribe("marketdata.heartbeat.local.md-it");
       subscriber.flush(Duration.ofSeconds(5));
 
-      Eventually.within(
-          START_TIMEOUT,
-          "ready",
-          () -> service.status(port, "/health/ready") == 200,
-          service::describe);
+      service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
       Message heartbeat = heartbeats.nextMessage(Duration.ofSeconds(5));
-      service.terminate();
-      Integer exit = service.awaitExit(STOP_TIMEOUT);
+      Integer exit = service.stop(STOP_TIMEOUT);
 
       assertNotNull(heartbeat, "no heartbeat on NATS");
       JsonNode body = JSON.readTree(heartbeat.getData());
@@ -94,30 +88,17 @@ class ServiceProcessIT {
     int port = NatsServer.freePort();
     try (ServiceProcess service = ServiceProcess.start(env("nats://127.0.0.1:" + natsPort, port))) {
       try (NatsServer nats = NatsServer.startOn(natsPort)) {
-        Eventually.within(
-            START_TIMEOUT,
-            "ready",
-            () -> service.status(port, "/health/ready") == 200,
-            service::describe);
+        service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
       }
 
-      Eventually.within(
-          Duration.ofSeconds(10),
-          "not ready",
-          () -> service.status(port, "/health/ready") == 503,
-          service::describe);
+      service.awaitStatus(port, "/health/ready", 503, Duration.ofSeconds(10));
       assertEquals(200, service.status(port, "/health/live"));
       assertTrue(service.isAlive());
 
       try (NatsServer nats = NatsServer.startOn(natsPort)) {
-        Eventually.within(
-            Duration.ofSeconds(15),
-            "ready again",
-            () -> service.status(port, "/health/ready") == 200,
-            service::describe);
+        service.awaitStatus(port, "/health/ready", 200, Duration.ofSeconds(15));
       }
-      service.terminate();
-      assertEquals(0, service.awaitExit(STOP_TIMEOUT), service.describe());
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
       assertAllJson(service.stdout());
     }
   }
@@ -127,14 +108,9 @@ class ServiceProcessIT {
     int port = NatsServer.freePort();
     try (ServiceProcess service =
         ServiceProcess.start(env("nats://127.0.0.1:" + NatsServer.freePort(), port))) {
-      Eventually.within(
-          START_TIMEOUT,
-          "live",
-          () -> service.status(port, "/health/live") == 200,
-          service::describe);
+      service.awaitStatus(port, "/health/live", 200, START_TIMEOUT);
 
-      service.terminate();
-      Integer exit = service.awaitExit(STOP_TIMEOUT);
+      Integer exit = service.stop(STOP_TIMEOUT);
 
       assertEquals(0, exit, service.describe());
       assertEquals(
@@ -151,14 +127,9 @@ class ServiceProcessIT {
     try (NatsServer nats = NatsServer.start()) {
       env.put("NATS_URL", nats.url());
       try (ServiceProcess service = ServiceProcess.start(env)) {
-        Eventually.within(
-            START_TIMEOUT,
-            "ready",
-            () -> service.status(port, "/health/ready") == 200,
-            service::describe);
+        service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
 
-        service.terminate();
-        Integer exit = service.awaitExit(STOP_TIMEOUT);
+        Integer exit = service.stop(STOP_TIMEOUT);
 
         assertEquals(1, exit, service.describe());
         String all = String.join("\n", service.stdout());
@@ -176,17 +147,12 @@ class ServiceProcessIT {
     Map<String, String> probeEnv = Map.of("HEALTH_PORT", Integer.toString(port));
     try (NatsServer nats = NatsServer.start();
         ServiceProcess service = ServiceProcess.start(env(nats.url(), port))) {
-      Eventually.within(
-          START_TIMEOUT,
-          "ready",
-          () -> service.status(port, "/health/ready") == 200,
-          service::describe);
+      service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
 
       try (ServiceProcess readyProbe = ServiceProcess.start(probeEnv, "--probe")) {
         assertEquals(0, readyProbe.awaitExit(Duration.ofSeconds(10)), readyProbe.describe());
       }
-      service.terminate();
-      service.awaitExit(STOP_TIMEOUT);
+      service.stop(STOP_TIMEOUT);
       try (ServiceProcess downProbe = ServiceProcess.start(probeEnv, "--probe")) {
         assertEquals(1, downProbe.awaitExit(Duration.ofSeconds(10)), downProbe.describe());
       }
@@ -236,13 +202,8 @@ class ServiceProcessIT {
             Map.of("LOG_LEVEL", "INFO", "NATS_URL", "nats://127.0.0.1:" + NatsServer.freePort()),
             workDir)) {
 
-      Eventually.within(
-          START_TIMEOUT,
-          "live",
-          () -> service.status(port, "/health/live") == 200,
-          service::describe);
-      service.terminate();
-      assertEquals(0, service.awaitExit(STOP_TIMEOUT), service.describe());
+      service.awaitStatus(port, "/health/live", 200, START_TIMEOUT);
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
 
       JsonNode started = parse(service.stdout().getFirst());
       assertEquals("started", started.get("message").asText());
@@ -281,14 +242,8 @@ class ServiceProcessIT {
                     "HEALTH_PORT", Integer.toString(port),
                     "NATS_CREDS_FILE", creds.toString()))) {
 
-      Eventually.within(
-          START_TIMEOUT,
-          "ready",
-          () -> service.status(port, "/health/ready") == 200,
-          service::describe);
-      service.terminate();
-
-      assertEquals(0, service.awaitExit(STOP_TIMEOUT), service.describe());
+      service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
       assertTrue(service.stderr().isEmpty(), service.describe());
       String all = String.join("\n", service.stdout());
       assertFalse(all.contains(new String(user.getSeed())), "the seed was logged");
