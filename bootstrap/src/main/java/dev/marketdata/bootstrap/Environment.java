@@ -1,13 +1,12 @@
 package dev.marketdata.bootstrap;
 
-import dev.marketdata.bootstrap.config.ConfigProblem;
-import dev.marketdata.bootstrap.config.InvalidConfigException;
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvEntry;
-import io.github.cdimascio.dotenv.DotenvException;
-import java.util.List;
+import dev.marketdata.bootstrap.config.DotenvFile;
+import dev.marketdata.bootstrap.config.EnvironmentSnapshot;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /** The one place that reads the process environment, merged over an optional {@code .env}. */
 final class Environment {
@@ -17,17 +16,15 @@ final class Environment {
   /**
    * Reads the real environment over {@code ./.env}; real variables win.
    *
-   * @return every variable
-   * @throws InvalidConfigException when {@code .env} exists but cannot be parsed
+   * @return every variable, and every problem of {@code .env}
    */
-  static Map<String, String> read() throws InvalidConfigException {
-    try {
-      return Dotenv.configure().ignoreIfMissing().load().entries().stream()
-          .collect(Collectors.toUnmodifiableMap(DotenvEntry::getKey, DotenvEntry::getValue));
-    } catch (DotenvException e) {
-      // The parser's message quotes the offending line, which may hold a secret: not shown.
-      throw new InvalidConfigException(
-          List.of(new ConfigProblem(".env", "(not shown)", "lines of KEY=VALUE or comments")));
-    }
+  static EnvironmentSnapshot read() {
+    DotenvFile dotenv = DotenvFile.read(Path.of(DotenvFile.NAME));
+    Map<String, String> real = System.getenv();
+    Map<String, String> merged = new HashMap<>(dotenv.values());
+    merged.putAll(real);
+    Set<String> fromDotenv = new HashSet<>(dotenv.values().keySet());
+    fromDotenv.removeAll(real.keySet());
+    return new EnvironmentSnapshot(merged, fromDotenv, dotenv.problems());
   }
 }

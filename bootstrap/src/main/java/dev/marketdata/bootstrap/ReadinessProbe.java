@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -22,18 +21,18 @@ final class ReadinessProbe {
   private ReadinessProbe() {}
 
   /**
-   * The HTTP status of {@code GET path} on the loopback interface.
+   * The HTTP status of {@code GET path}.
    *
-   * @param port the health port
+   * @param address the health endpoint's address
    * @param path the path to ask
    * @param timeout connect and read timeout, each
    * @return the status code
    * @throws IOException when nothing answers, or not in HTTP
    */
-  static int status(int port, String path, Duration timeout) throws IOException {
+  static int status(InetSocketAddress address, String path, Duration timeout) throws IOException {
     int millis = Math.toIntExact(timeout.toMillis());
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), millis);
+      socket.connect(address, millis);
       socket.setSoTimeout(millis);
       OutputStream out = socket.getOutputStream();
       out.write(

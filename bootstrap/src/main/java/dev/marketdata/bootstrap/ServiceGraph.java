@@ -5,10 +5,10 @@ import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
 import dev.marketdata.adapters.out.nats.NatsMessagingAdapter;
 import dev.marketdata.application.service.HealthService;
 import dev.marketdata.application.service.HeartbeatService;
+import dev.marketdata.bootstrap.config.DurationText;
 import dev.marketdata.bootstrap.config.ServiceConfig;
 import dev.marketdata.domain.ServiceIdentity;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -56,8 +56,7 @@ final class ServiceGraph {
         new HeartbeatService(
             new ServiceIdentity(config.clientId(), version, clock.instant()), health, nats);
     // Bound before connecting: a taken port fails the start before anything else runs.
-    HealthHttpServer http =
-        HealthHttpServer.start(new InetSocketAddress(config.healthPort()), health);
+    HealthHttpServer http = HealthHttpServer.start(config.healthAddress(), health);
     nats.connect();
     HeartbeatScheduler heartbeat =
         new HeartbeatScheduler(heartbeats, clock, config.heartbeatInterval());
@@ -95,7 +94,7 @@ final class ServiceGraph {
       drained = steps.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
       clean = true;
     } catch (TimeoutException e) {
-      LOG.error("shutdown deadline of {} exceeded", deadline);
+      LOG.error("shutdown deadline of {} exceeded", DurationText.format(deadline));
     } catch (ExecutionException e) {
       LOG.error("shutdown step failed: {}", String.valueOf(e.getCause()));
     } catch (InterruptedException e) {

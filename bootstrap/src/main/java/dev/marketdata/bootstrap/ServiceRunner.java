@@ -3,9 +3,12 @@ package dev.marketdata.bootstrap;
 import dev.marketdata.adapters.out.nats.UrlMasking;
 import dev.marketdata.bootstrap.config.ConfigLoader;
 import dev.marketdata.bootstrap.config.ConfigProblem;
+import dev.marketdata.bootstrap.config.DurationText;
 import dev.marketdata.bootstrap.config.InvalidConfigException;
 import dev.marketdata.bootstrap.config.ServiceConfig;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -36,9 +39,11 @@ final class ServiceRunner {
       LOG.atError()
           .addKeyValue("variable", ConfigLoader.HEALTH_PORT)
           .log(
-              "cannot listen on {}={}: {}",
+              "cannot listen on {}={} ({}={}): {}",
               ConfigLoader.HEALTH_PORT,
               config.healthPort(),
+              ConfigLoader.HEALTH_BIND,
+              config.healthAddress().getAddress().getHostAddress(),
               String.valueOf(e));
       halt(ExitCode.START_FAILED);
     } catch (RuntimeException e) {
@@ -58,17 +63,28 @@ final class ServiceRunner {
     ServiceConfig config = loadOrExit();
     try (TrainingNatsServer nats = new TrainingNatsServer()) {
       ServiceGraph graph = start(config.forTraining(nats.url()));
+      InetSocketAddress health =
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), graph.healthPort());
       long deadline = System.nanoTime() + TRAINING_CONNECT_TIMEOUT.toNanos();
-      while (ReadinessProbe.status(graph.healthPort(), ReadinessProbe.READY_PATH, PROBE_TIMEOUT)
-              != 200
-          && System.nanoTime() < deadline) {
-        Thread.sleep(10);
+      boolean ready = false;
+      while (!ready && System.nanoTime() < deadline) {
+        ready = ReadinessProbe.status(health, ReadinessProbe.READY_PATH, PROBE_TIMEOUT) == 200;
+        if (!ready) {
+          Thread.sleep(10);
+        }
       }
-      ReadinessProbe.status(graph.healthPort(), ReadinessProbe.LIVE_PATH, PROBE_TIMEOUT);
+      ReadinessProbe.status(health, ReadinessProbe.LIVE_PATH, PROBE_TIMEOUT);
       // A few heartbeats, so that publishing is part of what the cache records.
       Thread.sleep(TRAINING_SETTLE_TIME);
       ShutdownOutcome outcome = graph.shutdown();
       logStopped(outcome);
+      if (!ready) {
+        // A cache trained without the connected path would silently slow every start.
+        LOG.error(
+            "training run never became ready within {}",
+            DurationText.format(TRAINING_CONNECT_TIMEOUT));
+        return ExitCode.FAILURE;
+      }
       return outcome.exitCode();
     } catch (IOException e) {
       LOG.error("training run failed: {}", String.valueOf(e));

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ class ServiceProcessIT {
 
         assertEquals(1, exit, service.describe());
         String all = String.join("\n", service.stdout());
-        assertTrue(all.contains("shutdown deadline of PT0.002S exceeded"), all);
+        assertTrue(all.contains("shutdown deadline of 2ms exceeded"), all);
         JsonNode last = parse(service.stdout().getLast());
         assertEquals("stopped", last.get("message").asText());
         assertEquals(1, last.get("exitCode").asInt());
@@ -274,6 +275,117 @@ class ServiceProcessIT {
     try (ServiceProcess service = ServiceProcess.start(Map.of(), "--bogus")) {
       assertEquals(64, service.awaitExit(Duration.ofSeconds(10)));
       assertTrue(String.join("\n", service.stderr()).contains("unknown argument '--bogus'"));
+    }
+  }
+
+  @Test
+  void helpPrintsTheUsageAndExitsZero() throws Exception {
+    try (ServiceProcess help = ServiceProcess.start(Map.of(), "--help")) {
+      assertEquals(0, help.awaitExit(Duration.ofSeconds(10)), help.describe());
+      String usage = String.join("\n", help.stdout());
+      for (String expected :
+          List.of(
+              "--probe", "--train", "--version", "NATS_URL", "HEALTH_BIND", "SHUTDOWN_TIMEOUT")) {
+        assertTrue(usage.contains(expected), expected + " missing from:\n" + usage);
+      }
+    }
+  }
+
+  @Test
+  void anExtraArgumentExitsWith64EvenAfterAValidMode() throws Exception {
+    try (ServiceProcess service = ServiceProcess.start(Map.of(), "--version", "--bogus")) {
+      assertEquals(64, service.awaitExit(Duration.ofSeconds(10)), service.describe());
+      assertEquals(List.of(), service.stdout());
+      assertTrue(String.join("\n", service.stderr()).contains("expected at most one argument"));
+    }
+  }
+
+  @Test
+  void anEmptyVariableIsRejectedInsteadOfMeaningTheDefault() throws Exception {
+    try (ServiceProcess service = ServiceProcess.start(Map.of("NATS_URL", ""))) {
+      assertEquals(78, service.awaitExit(Duration.ofSeconds(10)), service.describe());
+      assertTrue(
+          String.join("\n", service.stdout()).contains("NATS_URL=(empty) is invalid"),
+          service.describe());
+    }
+  }
+
+  @Test
+  void aBrokenDotEnvNamesFileAndLineAlongWithEveryOtherProblem(@TempDir Path workDir)
+      throws Exception {
+    Files.writeString(
+        workDir.resolve(".env"), "export NATS_CLIENT_ID='md-1'\nNATS_PASSWORD='unterminated\n");
+    try (ServiceProcess service = ServiceProcess.start(Map.of("HEALTH_PORT", "http"), workDir)) {
+
+      assertEquals(78, service.awaitExit(Duration.ofSeconds(10)), service.describe());
+      String all = String.join("\n", service.stdout());
+      assertTrue(
+          all.contains(
+              ".env=.env:2 is invalid: expected a closing single quote (') in the value of"
+                  + " NATS_PASSWORD"),
+          all);
+      assertTrue(all.contains("HEALTH_PORT=http is invalid"), all);
+      assertFalse(all.contains("unterminated"), all);
+    }
+  }
+
+  @Test
+  void withTheDefaultsAHungNatsServerTurnsReadinessOffWithin20sAndBackOnWithin5s()
+      throws Exception {
+    int port = NatsServer.freePort();
+    try (NatsServer nats = NatsServer.start();
+        // Only the round-trip checks of NATS_PING_INTERVAL, at their defaults, may notice it.
+        ServiceProcess service =
+            ServiceProcess.start(
+                Map.of(
+                    "NATS_URL", nats.url(),
+                    "HEALTH_PORT", Integer.toString(port),
+                    "HEARTBEAT_INTERVAL", "1h"))) {
+      service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
+
+      nats.freeze();
+      service.awaitStatus(port, "/health/ready", 503, Duration.ofSeconds(20));
+      nats.thaw();
+      service.awaitStatus(port, "/health/ready", 200, Duration.ofSeconds(5));
+
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+    }
+  }
+
+  @Test
+  void heartbeatsToAHungServerAreDroppedAndReportedOncePerOutage() throws Exception {
+    int port = NatsServer.freePort();
+    try (NatsServer nats = NatsServer.start();
+        Connection subscriber = Nats.connect(nats.url());
+        ServiceProcess service = ServiceProcess.start(env(nats.url(), port))) {
+      Subscription heartbeats = subscriber.subscribe("marketdata.heartbeat.>");
+      subscriber.flush(Duration.ofSeconds(5));
+      assertNotNull(heartbeats.nextMessage(START_TIMEOUT), "no heartbeat before the outage");
+
+      nats.freeze();
+      service.awaitStatus(port, "/health/ready", 503, Duration.ofSeconds(20));
+      Thread.sleep(1000);
+      nats.thaw();
+      service.awaitStatus(port, "/health/ready", 200, Duration.ofSeconds(5));
+      Message afterOutage = heartbeats.nextMessage(Duration.ofSeconds(5));
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+
+      List<String> messages =
+          service.stdout().stream().map(line -> parse(line).get("message").asText()).toList();
+      assertEquals(
+          1,
+          messages.stream().filter(m -> m.startsWith("heartbeats dropped, not queued")).count(),
+          messages.toString());
+      assertEquals(
+          1,
+          messages.stream().filter(m -> m.startsWith("heartbeats resumed")).count(),
+          messages.toString());
+      // Whatever arrives first after the outage is fresh: nothing queued during it came through.
+      assertNotNull(afterOutage, "no heartbeat after the outage");
+      Instant sent = Instant.parse(JSON.readTree(afterOutage.getData()).get("timestamp").asText());
+      assertTrue(
+          Duration.between(sent, Instant.now()).compareTo(Duration.ofSeconds(5)) < 0,
+          "a stale heartbeat was delivered: " + sent);
     }
   }
 

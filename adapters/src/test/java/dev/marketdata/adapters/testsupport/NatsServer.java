@@ -118,6 +118,14 @@ public final class NatsServer implements AutoCloseable {
     throw new IllegalStateException("no free port found between 20000 and 32000");
   }
 
+  private void thawQuietly() {
+    try {
+      thaw();
+    } catch (AssertionError | UncheckedIOException e) {
+      // already gone: nothing to thaw
+    }
+  }
+
   public int port() {
     return runner.getPort();
   }
@@ -126,8 +134,44 @@ public final class NatsServer implements AutoCloseable {
     return "nats://127.0.0.1:" + port();
   }
 
+  /**
+   * Freezes the server with SIGSTOP: its TCP connections stay open, it reads and answers nothing,
+   * as a hung or overloaded server behaves.
+   */
+  public void freeze() {
+    signal("STOP");
+  }
+
+  /** Lets a frozen server run again (SIGCONT). */
+  public void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    String port = Integer.toString(port());
+    ProcessHandle server =
+        ProcessHandle.current()
+            .descendants()
+            .filter(p -> p.info().command().orElse("").endsWith("nats-server"))
+            .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(port))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no nats-server child process on port " + port));
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(server.pid())).start();
+      if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new AssertionError("kill -" + name + " " + server.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
   @Override
   public void close() {
+    thawQuietly();
     try {
       runner.shutdown(true);
     } catch (InterruptedException e) {

@@ -29,8 +29,9 @@ public final class HeartbeatService implements PublishHeartbeatUseCase {
       case STOPPING -> PublishResult.SKIPPED_STOPPING;
       case NOT_READY -> PublishResult.SKIPPED_NOT_CONNECTED;
       case READY -> {
-        publisher.publish(identity.heartbeatAt(command.at(), state));
-        yield PublishResult.PUBLISHED;
+        boolean sent =
+            publisher.publish(identity.heartbeatAt(command.at(), state), command.validFor());
+        yield sent ? PublishResult.PUBLISHED : PublishResult.DROPPED_NO_ANSWER;
       }
     };
   }

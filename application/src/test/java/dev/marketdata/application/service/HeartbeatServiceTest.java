@@ -21,15 +21,26 @@ class HeartbeatServiceTest {
   private static final Instant STARTED = Instant.parse("2026-11-26T10:00:00Z");
 
   private final AtomicBoolean connected = new AtomicBoolean(true);
+  private static final Duration VALID_FOR = Duration.ofSeconds(5);
+
   private final List<Heartbeat> published = new ArrayList<>();
+  private final AtomicBoolean busAnswers = new AtomicBoolean(true);
   private final HealthService health = new HealthService(connected::get);
   private final HeartbeatService heartbeats =
-      new HeartbeatService(new ServiceIdentity("md-1", "1.2.3", STARTED), health, published::add);
+      new HeartbeatService(new ServiceIdentity("md-1", "1.2.3", STARTED), health, this::send);
+
+  private boolean send(Heartbeat heartbeat, Duration validFor) {
+    assertEquals(VALID_FOR, validFor, "the command's validity reaches the port");
+    if (busAnswers.get()) {
+      published.add(heartbeat);
+    }
+    return busAnswers.get();
+  }
 
   @Test
   void publishesAReadyHeartbeatWhileConnected() {
     PublishResult result =
-        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED.plusSeconds(5)));
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED.plusSeconds(5), VALID_FOR));
 
     assertEquals(PublishResult.PUBLISHED, result);
     assertEquals(1, published.size());
@@ -43,9 +54,22 @@ class HeartbeatServiceTest {
   void dropsTheHeartbeatWhileTheBusIsDownRatherThanQueueingAStaleOne() {
     connected.set(false);
 
-    PublishResult result = heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED));
+    PublishResult result =
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED, VALID_FOR));
 
     assertEquals(PublishResult.SKIPPED_NOT_CONNECTED, result);
+    assertTrue(published.isEmpty());
+  }
+
+  @Test
+  void reportsAHeartbeatTheBusDidNotAnswerForInTimeAsDroppedToo() {
+    busAnswers.set(false);
+
+    PublishResult result =
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED, VALID_FOR));
+
+    assertEquals(PublishResult.DROPPED_NO_ANSWER, result);
+    assertTrue(result.lostToOutage());
     assertTrue(published.isEmpty());
   }
 
@@ -53,14 +77,16 @@ class HeartbeatServiceTest {
   void publishesNothingOnceShutdownBegan() {
     health.beginShutdown();
 
-    PublishResult result = heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED));
+    PublishResult result =
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED, VALID_FOR));
 
     assertEquals(PublishResult.SKIPPED_STOPPING, result);
     assertTrue(published.isEmpty());
   }
 
   @Test
-  void aCommandNeedsAMoment() {
-    assertThrows(NullPointerException.class, () -> new PublishHeartbeatCommand(null));
+  void aCommandNeedsAPositiveValidity() {
+    assertThrows(
+        IllegalArgumentException.class, () -> new PublishHeartbeatCommand(STARTED, Duration.ZERO));
   }
 }

@@ -2,6 +2,8 @@ package dev.marketdata.bootstrap.config;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
 import dev.marketdata.adapters.out.nats.UrlMasking;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -11,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,50 +32,78 @@ public final class ConfigLoader {
   public static final String NATS_TOKEN = "NATS_TOKEN";
   public static final String NATS_DRAIN_TIMEOUT = "NATS_DRAIN_TIMEOUT";
   public static final String NATS_RECONNECT_WAIT = "NATS_RECONNECT_WAIT";
+  public static final String NATS_PING_INTERVAL = "NATS_PING_INTERVAL";
+  public static final String NATS_MAX_PINGS_OUT = "NATS_MAX_PINGS_OUT";
   public static final String LOG_LEVEL = "LOG_LEVEL";
   public static final String HEALTH_PORT = "HEALTH_PORT";
+  public static final String HEALTH_BIND = "HEALTH_BIND";
   public static final String HEARTBEAT_INTERVAL = "HEARTBEAT_INTERVAL";
   public static final String SHUTDOWN_TIMEOUT = "SHUTDOWN_TIMEOUT";
 
   public static final int DEFAULT_HEALTH_PORT = 8080;
 
+  /**
+   * Far above any real server list (a dozen URLs), and small enough that a runaway value is
+   * rejected at once instead of being parsed.
+   */
+  static final int MAX_URL_LIST_LENGTH = 8192;
+
+  /** How much of an invalid value a problem line quotes. */
+  static final int MAX_SHOWN_LENGTH = 120;
+
   private static final Set<String> URL_SCHEMES = Set.of("nats", "tls", "ws", "wss");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
   private static final Pattern SUBJECT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-  private static final String DURATION_HINT = "a positive duration such as 500ms, 5s, 2m or 1h";
   private static final String SECRET = "***";
+  private static final String UNSET = "(unset)";
+  private static final String EMPTY = "(empty)";
 
   private final Map<String, String> env;
   private final List<ConfigProblem> problems = new ArrayList<>();
 
-  private ConfigLoader(Map<String, String> env) {
-    this.env = env;
+  private ConfigLoader(EnvironmentSnapshot snapshot) {
+    this.env = snapshot.variables();
+    this.problems.addAll(snapshot.problems());
   }
 
   /**
    * Validates every variable.
    *
-   * @param env the environment (real variables merged over {@code .env})
+   * @param env the environment
    * @return the configuration
    * @throws InvalidConfigException listing every invalid variable
    */
   public static ServiceConfig load(Map<String, String> env) throws InvalidConfigException {
-    return new ConfigLoader(env).load();
+    return load(EnvironmentSnapshot.of(env));
   }
 
   /**
-   * Reads HEALTH_PORT alone, for the probe, which must stay cheap.
+   * Validates every variable, reporting the problems of {@code .env} along with the others.
+   *
+   * @param snapshot the environment merged over {@code .env}
+   * @return the configuration
+   * @throws InvalidConfigException listing every problem
+   */
+  public static ServiceConfig load(EnvironmentSnapshot snapshot) throws InvalidConfigException {
+    return new ConfigLoader(snapshot).load();
+  }
+
+  /**
+   * Reads HEALTH_BIND and HEALTH_PORT alone, for the probe, which must stay cheap.
    *
    * @param env the environment
-   * @return the port
-   * @throws InvalidConfigException when HEALTH_PORT is invalid
+   * @return where the local health endpoints answer: the bound address, or loopback when the server
+   *     listens on every interface
+   * @throws InvalidConfigException when either is invalid
    */
-  public static int healthPort(Map<String, String> env) throws InvalidConfigException {
-    ConfigLoader loader = new ConfigLoader(env);
+  public static InetSocketAddress probeAddress(Map<String, String> env)
+      throws InvalidConfigException {
+    ConfigLoader loader = new ConfigLoader(EnvironmentSnapshot.of(env));
     int port = loader.port();
+    InetAddress bind = loader.bindAddress();
     loader.throwIfInvalid();
-    return port;
+    return new InetSocketAddress(
+        bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bind, port);
   }
 
   private ServiceConfig load() throws InvalidConfigException {
@@ -83,16 +113,19 @@ public final class ConfigLoader {
     NatsCredentials credentials = credentials();
     String logLevel = logLevel();
     int healthPort = port();
-    Duration heartbeat = duration(HEARTBEAT_INTERVAL, "5s");
-    Duration shutdown = duration(SHUTDOWN_TIMEOUT, "8s");
-    Duration drain = duration(NATS_DRAIN_TIMEOUT, "5s");
-    Duration reconnectWait = duration(NATS_RECONNECT_WAIT, "2s");
+    InetAddress healthBind = bindAddress();
+    Duration heartbeat = duration(Bounds.HEARTBEAT_INTERVAL);
+    Duration shutdown = duration(Bounds.SHUTDOWN_TIMEOUT);
+    Duration drain = duration(Bounds.NATS_DRAIN_TIMEOUT);
+    Duration reconnectWait = duration(Bounds.NATS_RECONNECT_WAIT);
+    Duration pingInterval = duration(Bounds.NATS_PING_INTERVAL);
+    int maxPingsOut = maxPingsOut();
     if (drain != null && shutdown != null && drain.compareTo(shutdown) >= 0) {
       problems.add(
           new ConfigProblem(
               NATS_DRAIN_TIMEOUT,
-              value(NATS_DRAIN_TIMEOUT, "5s"),
-              "less than " + SHUTDOWN_TIMEOUT + " (" + value(SHUTDOWN_TIMEOUT, "8s") + ")"));
+              DurationText.format(drain),
+              "less than " + SHUTDOWN_TIMEOUT + " (" + DurationText.format(shutdown) + ")"));
     }
     throwIfInvalid();
     return new ServiceConfig(
@@ -101,11 +134,13 @@ public final class ConfigLoader {
         clusterId,
         credentials,
         logLevel,
-        healthPort,
+        new InetSocketAddress(healthBind, healthPort),
         heartbeat,
         shutdown,
         drain,
-        reconnectWait);
+        reconnectWait,
+        pingInterval,
+        maxPingsOut);
   }
 
   private void throwIfInvalid() throws InvalidConfigException {
@@ -114,13 +149,43 @@ public final class ConfigLoader {
     }
   }
 
-  private String value(String variable, String defaultValue) {
+  /**
+   * The stripped value; the default when unset. A variable that is set but empty is a problem: a
+   * template with an unset variable produces exactly that, and it must not mean "the default".
+   */
+  private Optional<String> value(String variable) {
     String raw = env.get(variable);
-    return raw == null || raw.isBlank() ? defaultValue : raw.strip();
+    if (raw == null) {
+      return Optional.empty();
+    }
+    if (raw.isBlank()) {
+      problems.add(
+          new ConfigProblem(variable, EMPTY, "a value; unset " + variable + " for the default"));
+      return Optional.empty();
+    }
+    return Optional.of(raw.strip());
+  }
+
+  private String value(String variable, String defaultValue) {
+    return value(variable).orElse(defaultValue);
+  }
+
+  private static String shown(String value) {
+    return value.length() <= MAX_SHOWN_LENGTH
+        ? value
+        : value.substring(0, MAX_SHOWN_LENGTH) + "… (" + value.length() + " characters)";
   }
 
   private List<String> servers() {
     String raw = value(NATS_URL, "nats://localhost:4222");
+    if (raw.length() > MAX_URL_LIST_LENGTH) {
+      problems.add(
+          new ConfigProblem(
+              NATS_URL,
+              "(" + raw.length() + " characters, not shown)",
+              "at most " + MAX_URL_LIST_LENGTH + " characters"));
+      return List.of();
+    }
     List<String> servers = new ArrayList<>();
     for (String candidate : raw.split(",", -1)) {
       String url = candidate.strip();
@@ -128,9 +193,10 @@ public final class ConfigLoader {
         problems.add(
             new ConfigProblem(
                 NATS_URL,
-                UrlMasking.mask(raw),
+                shown(UrlMasking.mask(raw)),
                 "a comma-separated list of URLs like nats://host:4222 (schemes nats, tls, ws,"
-                    + " wss; port 1-65535)"));
+                    + " wss; port 1-65535; percent-encode / @ : % and spaces in a password, or"
+                    + " use NATS_USER and NATS_PASSWORD)"));
         return List.of();
       }
       servers.add(url);
@@ -156,97 +222,173 @@ public final class ConfigLoader {
     if (!SUBJECT_TOKEN.matcher(value).matches()) {
       problems.add(
           new ConfigProblem(
-              variable, value, "1-64 characters of A-Z a-z 0-9 _ - (one NATS subject token)"));
+              variable,
+              shown(value),
+              "1-64 characters of A-Z a-z 0-9 _ - (one NATS subject token)"));
     }
     return value;
   }
 
+  /** Checks each method on its own, then that at most one is set: every problem at once. */
   private NatsCredentials credentials() {
-    String credsFile = env.get(NATS_CREDS_FILE);
-    String user = env.get(NATS_USER);
-    String password = env.get(NATS_PASSWORD);
-    String token = env.get(NATS_TOKEN);
+    Optional<String> credsFile = value(NATS_CREDS_FILE);
+    Optional<String> user = value(NATS_USER);
+    Optional<String> password = secret(NATS_PASSWORD);
+    Optional<String> token = secret(NATS_TOKEN);
+    if (credsFile.isPresent()) {
+      Path file = Path.of(credsFile.get());
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        problems.add(
+            new ConfigProblem(NATS_CREDS_FILE, shown(credsFile.get()), "a readable .creds file"));
+      }
+    }
+    if (user.isPresent() != password.isPresent()) {
+      String missing = user.isPresent() ? NATS_PASSWORD : NATS_USER;
+      String given = user.isPresent() ? NATS_USER : NATS_PASSWORD;
+      if (env.get(missing) == null) {
+        problems.add(new ConfigProblem(missing, UNSET, "set together with " + given));
+      }
+    }
     int methods =
-        (present(credsFile) ? 1 : 0)
-            + (present(user) || present(password) ? 1 : 0)
-            + (present(token) ? 1 : 0);
+        (credsFile.isPresent() ? 1 : 0)
+            + (user.isPresent() || password.isPresent() ? 1 : 0)
+            + (token.isPresent() ? 1 : 0);
     if (methods > 1) {
       problems.add(
           new ConfigProblem(
               NATS_CREDS_FILE + "/" + NATS_USER + "/" + NATS_TOKEN,
               SECRET,
               "at most one authentication method: a creds file, a user and password, or a token"));
-      return new NatsCredentials.None();
     }
-    if (present(credsFile)) {
-      Path file = Path.of(credsFile.strip());
-      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-        problems.add(new ConfigProblem(NATS_CREDS_FILE, credsFile, "a readable .creds file"));
-      }
-      return new NatsCredentials.CredsFile(file);
+    if (credsFile.isPresent()) {
+      return new NatsCredentials.CredsFile(Path.of(credsFile.get()));
     }
-    if (present(user) != present(password)) {
-      String missing = present(user) ? NATS_PASSWORD : NATS_USER;
-      problems.add(
-          new ConfigProblem(
-              missing,
-              "(unset)",
-              "set together with " + (present(user) ? NATS_USER : NATS_PASSWORD)));
-      return new NatsCredentials.None();
+    if (user.isPresent() && password.isPresent()) {
+      return new NatsCredentials.UserPassword(user.get(), password.get());
     }
-    if (present(user)) {
-      return new NatsCredentials.UserPassword(user.strip(), password);
-    }
-    if (present(token)) {
-      return new NatsCredentials.Token(token.strip());
-    }
-    return new NatsCredentials.None();
+    return token
+        .<NatsCredentials>map(NatsCredentials.Token::new)
+        .orElseGet(NatsCredentials.None::new);
   }
 
-  private static boolean present(String value) {
-    return value != null && !value.isBlank();
+  /** A secret is taken as written (spaces may be part of it), but must not be empty. */
+  private Optional<String> secret(String variable) {
+    String raw = env.get(variable);
+    if (raw != null && raw.isEmpty()) {
+      problems.add(new ConfigProblem(variable, EMPTY, "a value, or leave " + variable + " unset"));
+      return Optional.empty();
+    }
+    return Optional.ofNullable(raw);
   }
 
   private String logLevel() {
     String value = value(LOG_LEVEL, "INFO");
     String upper = value.toUpperCase(Locale.ROOT);
     if (!LOG_LEVELS.contains(upper)) {
-      problems.add(new ConfigProblem(LOG_LEVEL, value, "one of TRACE, DEBUG, INFO, WARN, ERROR"));
+      problems.add(
+          new ConfigProblem(LOG_LEVEL, shown(value), "one of TRACE, DEBUG, INFO, WARN, ERROR"));
     }
     return upper;
   }
 
   private int port() {
     String value = value(HEALTH_PORT, Integer.toString(DEFAULT_HEALTH_PORT));
-    try {
-      int port = Integer.parseInt(value);
-      if (port >= 1 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with what would have been valid
-    }
-    problems.add(new ConfigProblem(HEALTH_PORT, value, "a TCP port number from 1 to 65535"));
-    return DEFAULT_HEALTH_PORT;
+    return integer(HEALTH_PORT, value, 1, 65535, "a TCP port number from 1 to 65535")
+        .orElse(DEFAULT_HEALTH_PORT);
   }
 
-  private Duration duration(String variable, String defaultValue) {
-    String value = value(variable, defaultValue);
-    Matcher matcher = DURATION.matcher(value);
-    if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      Duration duration =
-          switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-          };
-      if (!duration.isZero()) {
-        return duration;
+  private int maxPingsOut() {
+    String value = value(NATS_MAX_PINGS_OUT, "2");
+    return integer(NATS_MAX_PINGS_OUT, value, 1, 10, "a whole number from 1 to 10").orElse(2);
+  }
+
+  private Optional<Integer> integer(
+      String variable, String value, int min, int max, String expected) {
+    if (value.length() <= 10) {
+      try {
+        int number = Integer.parseInt(value);
+        if (number >= min && number <= max) {
+          return Optional.of(number);
+        }
+      } catch (NumberFormatException e) {
+        // reported below, with what would have been valid
       }
     }
-    problems.add(new ConfigProblem(variable, value, DURATION_HINT));
+    problems.add(new ConfigProblem(variable, shown(value), expected));
+    return Optional.empty();
+  }
+
+  private InetAddress bindAddress() {
+    Optional<String> value = value(HEALTH_BIND);
+    if (value.isEmpty()) {
+      return new InetSocketAddress(0).getAddress();
+    }
+    try {
+      return InetAddress.ofLiteral(value.get());
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          new ConfigProblem(
+              HEALTH_BIND,
+              shown(value.get()),
+              "an IPv4 or IPv6 address literal such as 0.0.0.0, 127.0.0.1 or ::"));
+      return new InetSocketAddress(0).getAddress();
+    }
+  }
+
+  private Duration duration(Bounds bounds) {
+    String variable = bounds.name();
+    String value = value(variable, bounds.defaultText());
+    Optional<Duration> parsed = DurationText.parse(value);
+    if (parsed.isPresent() && bounds.contains(parsed.get())) {
+      return parsed.get();
+    }
+    problems.add(new ConfigProblem(variable, shown(value), bounds.expected()));
     return null;
+  }
+
+  /**
+   * The default and the accepted range of each duration setting, named after its variable: one home
+   * for all of them.
+   */
+  enum Bounds {
+    /** Below 100 ms a heartbeat is load, not a sign of life. */
+    HEARTBEAT_INTERVAL("5s", Duration.ofMillis(100), Duration.ofHours(1)),
+    /** Orchestrators wait 10 s (Docker) to 30 s (Kubernetes) before they kill. */
+    SHUTDOWN_TIMEOUT("8s", Duration.ofMillis(1), Duration.ofMinutes(10)),
+    /** Must also be less than SHUTDOWN_TIMEOUT. */
+    NATS_DRAIN_TIMEOUT("5s", Duration.ofMillis(1), Duration.ofMinutes(10)),
+    /** Past 10 minutes an outage outlives the reason for reconnecting at all. */
+    NATS_RECONNECT_WAIT("2s", Duration.ofMillis(100), Duration.ofMinutes(10)),
+    /**
+     * 5 s with 2 pings out notices a hung server within 15 s (readiness fails before a 20 s
+     * budget); below 1 s pings are load on every server of the cluster.
+     */
+    NATS_PING_INTERVAL("5s", Duration.ofSeconds(1), Duration.ofMinutes(10));
+
+    private final String defaultText;
+    private final Duration min;
+    private final Duration max;
+
+    Bounds(String defaultText, Duration min, Duration max) {
+      this.defaultText = defaultText;
+      this.min = min;
+      this.max = max;
+    }
+
+    String defaultText() {
+      return defaultText;
+    }
+
+    boolean contains(Duration duration) {
+      return duration.compareTo(min) >= 0 && duration.compareTo(max) <= 0;
+    }
+
+    String expected() {
+      return "a duration from "
+          + DurationText.format(min)
+          + " to "
+          + DurationText.format(max)
+          + ", written like 500ms, 5s, 2m or 1h";
+    }
   }
 }

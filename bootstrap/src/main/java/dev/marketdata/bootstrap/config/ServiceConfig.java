@@ -2,6 +2,8 @@ package dev.marketdata.bootstrap.config;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
 import dev.marketdata.adapters.out.nats.NatsSettings;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,11 +15,13 @@ import java.util.List;
  * @param clusterId NATS_CLUSTER_ID
  * @param credentials from NATS_CREDS_FILE, NATS_USER/NATS_PASSWORD or NATS_TOKEN
  * @param logLevel LOG_LEVEL
- * @param healthPort HEALTH_PORT
+ * @param healthAddress HEALTH_BIND and HEALTH_PORT
  * @param heartbeatInterval HEARTBEAT_INTERVAL
  * @param shutdownTimeout SHUTDOWN_TIMEOUT
  * @param drainTimeout NATS_DRAIN_TIMEOUT
  * @param reconnectWait NATS_RECONNECT_WAIT
+ * @param pingInterval NATS_PING_INTERVAL
+ * @param maxPingsOut NATS_MAX_PINGS_OUT
  */
 public record ServiceConfig(
     List<String> natsServers,
@@ -25,14 +29,20 @@ public record ServiceConfig(
     String clusterId,
     NatsCredentials credentials,
     String logLevel,
-    int healthPort,
+    InetSocketAddress healthAddress,
     Duration heartbeatInterval,
     Duration shutdownTimeout,
     Duration drainTimeout,
-    Duration reconnectWait) {
+    Duration reconnectWait,
+    Duration pingInterval,
+    int maxPingsOut) {
 
   public ServiceConfig {
     natsServers = List.copyOf(natsServers);
+  }
+
+  public int healthPort() {
+    return healthAddress.getPort();
   }
 
   /** Where heartbeats go; {@code marketdata.heartbeat.>} subscribes to every instance. */
@@ -41,12 +51,19 @@ public record ServiceConfig(
   }
 
   public NatsSettings natsSettings() {
-    return new NatsSettings(natsServers, clientId, heartbeatSubject(), credentials, reconnectWait);
+    return new NatsSettings(
+        natsServers,
+        clientId,
+        heartbeatSubject(),
+        credentials,
+        reconnectWait,
+        pingInterval,
+        maxPingsOut);
   }
 
   /**
-   * The configuration of the AOT training run: a free health port, a quick heartbeat, and the given
-   * NATS server.
+   * The configuration of the AOT training run: a free loopback health port, a quick heartbeat, and
+   * the given NATS server.
    *
    * @param natsUrl the training NATS server
    * @return the training configuration
@@ -58,10 +75,12 @@ public record ServiceConfig(
         clusterId,
         new NatsCredentials.None(),
         logLevel,
-        0,
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         Duration.ofMillis(50),
         shutdownTimeout,
         drainTimeout,
-        reconnectWait);
+        reconnectWait,
+        pingInterval,
+        maxPingsOut);
   }
 }

@@ -4,17 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
@@ -34,6 +41,9 @@ class ConfigLoaderTest {
     assertInstanceOf(NatsCredentials.None.class, config.credentials());
     assertEquals("INFO", config.logLevel());
     assertEquals(8080, config.healthPort());
+    assertTrue(config.healthAddress().getAddress().isAnyLocalAddress());
+    assertEquals(Duration.ofSeconds(5), config.pingInterval());
+    assertEquals(2, config.maxPingsOut());
     assertEquals(Duration.ofSeconds(5), config.heartbeatInterval());
     assertEquals(Duration.ofSeconds(8), config.shutdownTimeout());
     assertEquals(Duration.ofSeconds(5), config.drainTimeout());
@@ -168,11 +178,163 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void theProbeReadsTheHealthPortAlone() throws InvalidConfigException {
-    assertEquals(8080, ConfigLoader.healthPort(Map.of("NATS_URL", "broken")));
-    assertEquals(9000, ConfigLoader.healthPort(Map.of("HEALTH_PORT", "9000")));
+  void theProbeReadsTheHealthAddressAlone() throws InvalidConfigException {
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    assertEquals(
+        new InetSocketAddress(loopback, 8080),
+        ConfigLoader.probeAddress(Map.of("NATS_URL", "broken")));
+    assertEquals(
+        new InetSocketAddress(loopback, 9000),
+        ConfigLoader.probeAddress(Map.of("HEALTH_PORT", "9000", "HEALTH_BIND", "0.0.0.0")));
+    assertEquals(
+        new InetSocketAddress(InetAddress.ofLiteral("127.0.0.2"), 8080),
+        ConfigLoader.probeAddress(Map.of("HEALTH_BIND", "127.0.0.2")));
     assertThrows(
-        InvalidConfigException.class, () -> ConfigLoader.healthPort(Map.of("HEALTH_PORT", "0")));
+        InvalidConfigException.class, () -> ConfigLoader.probeAddress(Map.of("HEALTH_PORT", "0")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "NATS_URL",
+        "NATS_CLIENT_ID",
+        "NATS_CLUSTER_ID",
+        "NATS_CREDS_FILE",
+        "NATS_USER",
+        "NATS_PASSWORD",
+        "NATS_TOKEN",
+        "LOG_LEVEL",
+        "HEALTH_PORT",
+        "HEALTH_BIND",
+        "HEARTBEAT_INTERVAL",
+        "SHUTDOWN_TIMEOUT",
+        "NATS_DRAIN_TIMEOUT",
+        "NATS_RECONNECT_WAIT",
+        "NATS_PING_INTERVAL",
+        "NATS_MAX_PINGS_OUT"
+      })
+  void anEmptyValueIsAnErrorNotTheDefault(String variable) {
+    InvalidConfigException error =
+        assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(Map.of(variable, "")));
+
+    assertEquals(variable, error.problems().getFirst().variable());
+    assertTrue(error.problems().getFirst().message().contains("(empty)"), error.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "HEARTBEAT_INTERVAL, 99ms",
+    "HEARTBEAT_INTERVAL, 1ms",
+    "HEARTBEAT_INTERVAL, 2h",
+    "NATS_RECONNECT_WAIT, 99999999h",
+    "NATS_RECONNECT_WAIT, 50ms",
+    "NATS_PING_INTERVAL, 999ms",
+    "NATS_PING_INTERVAL, 11m",
+    "SHUTDOWN_TIMEOUT, 11m",
+    "NATS_DRAIN_TIMEOUT, 99999998h",
+    "NATS_MAX_PINGS_OUT, 0",
+    "NATS_MAX_PINGS_OUT, 11",
+    "NATS_MAX_PINGS_OUT, 99999999999999999999"
+  })
+  void everyDurationAndCountHasBounds(String variable, String value) {
+    InvalidConfigException error =
+        assertThrows(
+            InvalidConfigException.class, () -> ConfigLoader.load(Map.of(variable, value)));
+
+    assertEquals(
+        List.of(variable), error.problems().stream().map(ConfigProblem::variable).toList());
+  }
+
+  @Test
+  void theBoundsAreInclusiveAndNamedInTheMessage() throws InvalidConfigException {
+    ServiceConfig config =
+        ConfigLoader.load(
+            Map.of(
+                "HEARTBEAT_INTERVAL", "100ms",
+                "NATS_RECONNECT_WAIT", "10m",
+                "NATS_PING_INTERVAL", "1s",
+                "NATS_MAX_PINGS_OUT", "10"));
+    InvalidConfigException error =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> ConfigLoader.load(Map.of("HEARTBEAT_INTERVAL", "1ms")));
+
+    assertEquals(Duration.ofMillis(100), config.heartbeatInterval());
+    assertEquals(10, config.maxPingsOut());
+    assertEquals(
+        "HEARTBEAT_INTERVAL=1ms is invalid: expected a duration from 100ms to 1h, written like"
+            + " 500ms, 5s, 2m or 1h",
+        error.problems().getFirst().message());
+  }
+
+  @Test
+  void aHugeUrlIsRejectedAtOnceWithoutEchoingIt() {
+    String huge = "nats://u:" + "x/".repeat(50_000) + "@h:4222";
+
+    InvalidConfigException error =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(1),
+            () ->
+                assertThrows(
+                    InvalidConfigException.class,
+                    () -> ConfigLoader.load(Map.of("NATS_URL", huge))));
+
+    String message = error.problems().getFirst().message();
+    assertTrue(message.length() < 300, message);
+    assertTrue(message.contains("at most 8192 characters"), message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"q8W/7kLx+Zp0==", "p@ss", "a:b", "50%off", "with space", "x/@:% y"})
+  void anInvalidUrlNeverShowsItsPassword(String password) {
+    InvalidConfigException error =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> ConfigLoader.load(Map.of("NATS_URL", "nats://md:" + password + "@h:99999")));
+
+    String message = error.problems().getFirst().message();
+    assertFalse(message.contains(password), message);
+    assertTrue(message.startsWith("NATS_URL=nats://md:***@h:99999 is invalid"), message);
+  }
+
+  @Test
+  void twoAuthenticationMethodsDoNotHideTheOtherProblems(@TempDir Path dir) {
+    List<String> atFault =
+        variablesAtFault(
+            Map.of(
+                "NATS_CREDS_FILE", dir.resolve("missing.creds").toString(),
+                "NATS_USER", "svc",
+                "NATS_TOKEN", "t",
+                "LOG_LEVEL", "LOUD"));
+
+    assertEquals(
+        List.of(
+            "NATS_CREDS_FILE",
+            "NATS_PASSWORD",
+            "NATS_CREDS_FILE/NATS_USER/NATS_TOKEN",
+            "LOG_LEVEL"),
+        atFault);
+  }
+
+  @Test
+  void reportsDotenvProblemsAlongWithTheOthers() {
+    EnvironmentSnapshot snapshot =
+        new EnvironmentSnapshot(
+            Map.of("HEALTH_PORT", "x"),
+            Set.of(),
+            List.of(new ConfigProblem(".env", "/w/.env:3", "a closing single quote (')")));
+
+    InvalidConfigException error =
+        assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(snapshot));
+
+    assertEquals(
+        List.of(".env", "HEALTH_PORT"),
+        error.problems().stream().map(ConfigProblem::variable).toList());
+  }
+
+  @Test
+  void rejectsAHealthBindThatIsNotAnAddressLiteral() {
+    assertEquals(List.of("HEALTH_BIND"), variablesAtFault(Map.of("HEALTH_BIND", "localhost")));
   }
 
   @Test
@@ -183,6 +345,7 @@ class ConfigLoaderTest {
     ServiceConfig training = config.forTraining("nats://127.0.0.1:1234");
 
     assertEquals(0, training.healthPort());
+    assertTrue(training.healthAddress().getAddress().isLoopbackAddress());
     assertEquals(List.of("nats://127.0.0.1:1234"), training.natsServers());
     assertEquals(Duration.ofMillis(50), training.heartbeatInterval());
     assertInstanceOf(NatsCredentials.None.class, training.credentials());

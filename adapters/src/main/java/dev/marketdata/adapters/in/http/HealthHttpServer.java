@@ -11,9 +11,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Serves {@code GET /health/live} and {@code GET /health/ready} on the JDK's built-in HTTP server.
+ *
+ * <p>Hardened against slow, idle and hostile peers, since an orchestrator restarts the service when
+ * its probes go unanswered: requests run on virtual threads, off the thread that accepts
+ * connections, so one peer that sends half a request blocks nobody else; and the server's own
+ * limits close connections that send nothing, take too long to send a request, or idle, and bound
+ * the number of connections and the size of the headers.
  */
 public final class HealthHttpServer implements AutoCloseable {
 
@@ -23,12 +31,32 @@ public final class HealthHttpServer implements AutoCloseable {
   private static final Map<String, Probe> ROUTES =
       Map.of(LIVE_PATH, Probe.LIVENESS, READY_PATH, Probe.READINESS);
 
+  /**
+   * The JDK server's limits ({@code sun.net.httpserver.*}, read once per JVM). Each can still be
+   * overridden with {@code -D} on the command line; these are the defaults this service needs.
+   */
+  static final Map<String, String> SERVER_LIMITS =
+      Map.of(
+          // seconds to receive a whole request, and to send a response
+          "sun.net.httpserver.maxReqTime", "5",
+          "sun.net.httpserver.maxRspTime", "5",
+          // seconds a kept-alive connection may idle
+          "sun.net.httpserver.idleInterval", "10",
+          // open connections; far above what probes and a scraper use, and a cap on memory
+          "jdk.httpserver.maxConnections", "512",
+          "sun.net.httpserver.maxIdleConnections", "64",
+          // a probe sends a few short headers
+          "sun.net.httpserver.maxReqHeaders", "32",
+          "sun.net.httpserver.maxReqHeaderSize", "8192");
+
   private final HttpServer server;
+  private final ExecutorService executor;
   private final CheckHealthUseCase health;
   private final ObjectMapper json = new ObjectMapper();
 
-  private HealthHttpServer(HttpServer server, CheckHealthUseCase health) {
+  private HealthHttpServer(HttpServer server, ExecutorService executor, CheckHealthUseCase health) {
     this.server = server;
+    this.executor = executor;
     this.health = health;
   }
 
@@ -42,8 +70,17 @@ public final class HealthHttpServer implements AutoCloseable {
    */
   public static HealthHttpServer start(InetSocketAddress address, CheckHealthUseCase health)
       throws IOException {
-    HttpServer server = HttpServer.create(address, 16);
-    HealthHttpServer healthServer = new HealthHttpServer(server, health);
+    SERVER_LIMITS.forEach(
+        (property, value) -> {
+          if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+          }
+        });
+    HttpServer server = HttpServer.create(address, 64);
+    ExecutorService executor =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
+    server.setExecutor(executor);
+    HealthHttpServer healthServer = new HealthHttpServer(server, executor, health);
     server.createContext("/", healthServer::handle);
     server.start();
     return healthServer;
@@ -89,5 +126,6 @@ public final class HealthHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

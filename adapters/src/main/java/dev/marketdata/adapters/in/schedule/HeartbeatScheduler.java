@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Drives the heartbeat use case at a fixed rate. */
+/**
+ * Drives the heartbeat use case at a fixed rate. Each heartbeat is valid for one interval: the next
+ * one supersedes it. Heartbeats lost to an outage are counted and reported once per outage, not
+ * once per beat.
+ */
 public final class HeartbeatScheduler implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HeartbeatScheduler.class);
@@ -19,6 +23,8 @@ public final class HeartbeatScheduler implements AutoCloseable {
   private final PublishHeartbeatUseCase heartbeats;
   private final Clock clock;
   private final Duration interval;
+  private boolean publishedOnce;
+  private long lostInOutage;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heartbeat").factory());
 
@@ -40,11 +46,32 @@ public final class HeartbeatScheduler implements AutoCloseable {
   private void beat() {
     try {
       PublishResult result =
-          heartbeats.publishHeartbeat(new PublishHeartbeatCommand(clock.instant()));
+          heartbeats.publishHeartbeat(new PublishHeartbeatCommand(clock.instant(), interval));
       LOG.debug("heartbeat {}", result);
+      account(result);
     } catch (RuntimeException e) {
       // A failed beat must not cancel the schedule: the next one may well succeed.
       LOG.warn("heartbeat failed: {}", String.valueOf(e));
+    }
+  }
+
+  /**
+   * Only ever called from the one scheduler thread. Before the first connect there is no outage to
+   * report, only a start-up.
+   */
+  private void account(PublishResult result) {
+    if (result == PublishResult.PUBLISHED) {
+      publishedOnce = true;
+      if (lostInOutage > 0) {
+        LOG.atInfo()
+            .addKeyValue("heartbeatsDropped", lostInOutage)
+            .log("heartbeats resumed; {} dropped during the outage", lostInOutage);
+        lostInOutage = 0;
+      }
+    } else if (result.lostToOutage() && publishedOnce && lostInOutage++ == 0) {
+      LOG.atWarn()
+          .addKeyValue("heartbeatResult", result.name())
+          .log("heartbeats dropped, not queued, until NATS answers again ({})", result);
     }
   }
 

@@ -9,7 +9,9 @@ import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,10 +30,10 @@ public final class NatsMessagingAdapter
   private static final Logger LOG = LoggerFactory.getLogger(NatsMessagingAdapter.class);
 
   /**
-   * What may pile up while disconnected. Bounded on purpose: an outage must cost a known amount of
-   * memory, and publishers learn of a full buffer from an exception instead of an OOM kill.
+   * Nothing is buffered while disconnected: what the service publishes is worthless once late, and
+   * an outage then costs no memory at all.
    */
-  static final long RECONNECT_BUFFER_BYTES = 1024L * 1024L;
+  static final long RECONNECT_BUFFER_BYTES = 0;
 
   private static final Duration RECONNECT_JITTER = Duration.ofMillis(500);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -56,6 +58,8 @@ public final class NatsMessagingAdapter
             .reconnectWait(settings.reconnectWait())
             .reconnectJitter(RECONNECT_JITTER)
             .reconnectBufferSize(RECONNECT_BUFFER_BYTES)
+            .pingInterval(settings.pingInterval())
+            .maxPingsOut(settings.maxPingsOut())
             .connectionTimeout(CONNECT_TIMEOUT)
             .connectionListener(listener)
             .errorListener(listener);
@@ -94,13 +98,28 @@ public final class NatsMessagingAdapter
     return conn != null && conn.getStatus() == Connection.Status.CONNECTED;
   }
 
+  /**
+   * A round trip first: a server that stopped reading (hung, overloaded) while its TCP connection
+   * stays open would otherwise receive the heartbeat, and act on it, long after it was true.
+   */
   @Override
-  public void publish(Heartbeat heartbeat) {
+  public boolean publish(Heartbeat heartbeat, Duration validFor) {
     Connection conn = connection.get();
     if (conn == null) {
       throw new IllegalStateException("NATS connection not established yet");
     }
+    // RTT, not flush: flush returns at once, without a round trip, once pings are already
+    // outstanding, which is exactly the hung-server case. RTT waits at most CONNECT_TIMEOUT.
+    try {
+      if (conn.RTT().compareTo(validFor) > 0) {
+        return false;
+      }
+    } catch (IOException | CancellationException e) {
+      // no answer in time, or the link was given up while waiting
+      return false;
+    }
     conn.publish(settings.heartbeatSubject(), toJson(HeartbeatMessage.from(heartbeat)));
+    return true;
   }
 
   private byte[] toJson(HeartbeatMessage message) {
@@ -132,7 +151,7 @@ public final class NatsMessagingAdapter
     try {
       boolean drained = conn.drain(timeout).get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
       if (!drained) {
-        LOG.warn("NATS drain did not finish within {}: closing", timeout);
+        LOG.warn("NATS drain did not finish within {}ms: closing", timeout.toMillis());
       }
       return drained;
     } catch (TimeoutException | ExecutionException | RuntimeException e) {

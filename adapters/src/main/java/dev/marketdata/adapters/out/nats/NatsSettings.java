@@ -13,13 +13,17 @@ import java.util.Objects;
  * @param heartbeatSubject where heartbeats go
  * @param credentials how to authenticate
  * @param reconnectWait the pause between two reconnect rounds; jitter is added on top
+ * @param pingInterval how often the client asks the server for a round trip
+ * @param maxPingsOut unanswered round trips after which the link counts as dead and is replaced
  */
 public record NatsSettings(
     List<String> servers,
     String connectionName,
     String heartbeatSubject,
     NatsCredentials credentials,
-    Duration reconnectWait) {
+    Duration reconnectWait,
+    Duration pingInterval,
+    int maxPingsOut) {
 
   public NatsSettings {
     servers = List.copyOf(servers);
@@ -27,6 +31,10 @@ public record NatsSettings(
     Objects.requireNonNull(heartbeatSubject, "heartbeatSubject");
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(reconnectWait, "reconnectWait");
+    Objects.requireNonNull(pingInterval, "pingInterval");
+    if (maxPingsOut < 1) {
+      throw new IllegalArgumentException("maxPingsOut must be at least 1, got " + maxPingsOut);
+    }
     if (servers.isEmpty()) {
       throw new IllegalArgumentException("at least one NATS server is needed");
     }
@@ -44,6 +52,10 @@ public record NatsSettings(
         + credentials
         + ", reconnectWait="
         + reconnectWait
+        + ", pingInterval="
+        + pingInterval
+        + ", maxPingsOut="
+        + maxPingsOut
         + "]";
   }
 }

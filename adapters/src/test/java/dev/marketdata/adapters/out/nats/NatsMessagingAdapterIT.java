@@ -3,6 +3,7 @@ package dev.marketdata.adapters.out.nats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,14 @@ class NatsMessagingAdapterIT {
           .heartbeatAt(STARTED.plusMillis(1500), ServiceState.READY);
 
   private static NatsSettings settings(String url, NatsCredentials credentials) {
-    return new NatsSettings(List.of(url), "md-1", SUBJECT, credentials, Duration.ofMillis(100));
+    return new NatsSettings(
+        List.of(url),
+        "md-1",
+        SUBJECT,
+        credentials,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(1),
+        2);
   }
 
   @Test
@@ -46,7 +54,7 @@ class NatsMessagingAdapterIT {
       adapter.connect();
       Eventually.within(GENEROUS, "adapter connected", adapter::isConnected);
 
-      adapter.publish(HEARTBEAT);
+      assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
 
       Message message = subscription.nextMessage(GENEROUS);
       assertNotNull(message, "no heartbeat arrived");
@@ -56,6 +64,30 @@ class NatsMessagingAdapterIT {
       assertEquals("READY", body.get("state").asText());
       assertEquals(1500, body.get("uptimeMillis").asLong());
       assertEquals("2026-11-26T10:00:01.500Z", body.get("timestamp").asText());
+    }
+  }
+
+  @Test
+  void aHungServerLosesReadinessDropsHeartbeatsAndIsReplacedOnceItAnswers() throws Exception {
+    try (NatsServer server = NatsServer.start();
+        Connection subscriber = Nats.connect(server.url());
+        NatsMessagingAdapter adapter =
+            new NatsMessagingAdapter(settings(server.url(), new NatsCredentials.None()))) {
+      Subscription subscription = subscriber.subscribe(SUBJECT);
+      subscriber.flush(GENEROUS);
+      adapter.connect();
+      Eventually.within(GENEROUS, "adapter connected", adapter::isConnected);
+
+      server.freeze();
+      boolean sentWhileHung = adapter.publish(HEARTBEAT, Duration.ofMillis(500));
+      // 1 s pings, 2 out: a dead link is noticed within about 3 s.
+      Eventually.within(GENEROUS, "hung server noticed", () -> !adapter.isConnected());
+      server.thaw();
+      Eventually.within(GENEROUS, "reconnected after the server answers", adapter::isConnected);
+
+      assertFalse(sentWhileHung, "a heartbeat was handed to a server that did not answer");
+      subscriber.flush(GENEROUS);
+      assertNull(subscription.nextMessage(Duration.ofSeconds(1)), "a stale heartbeat arrived late");
     }
   }
 
@@ -128,7 +160,7 @@ class NatsMessagingAdapterIT {
             new NatsMessagingAdapter(settings(server.url(), new NatsCredentials.None()))) {
       adapter.connect();
       Eventually.within(GENEROUS, "connected", adapter::isConnected);
-      adapter.publish(HEARTBEAT);
+      assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
 
       boolean drained = adapter.drain(Duration.ofSeconds(2));
 

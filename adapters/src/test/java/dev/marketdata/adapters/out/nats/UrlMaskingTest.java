@@ -3,10 +3,13 @@ package dev.marketdata.adapters.out.nats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlMaskingTest {
 
@@ -27,6 +30,31 @@ class UrlMaskingTest {
         UrlMasking.mask("nats://a:b@h1:4222,nats://tok@h2:4222"));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"q8W/7kLx+Zp0==", "p@ss@word", "pa:ss", "100%sure", "with space", "a,b", "/@:% ,"})
+  void neverShowsAPasswordWhateverItHolds(String password) {
+    String url = "nats://md:" + password + "@127.0.0.1:4222,nats://other:4222";
+
+    String shown = UrlMasking.mask(url);
+
+    assertEquals("nats://md:***@127.0.0.1:4222,nats://other:4222", shown);
+  }
+
+  @Test
+  void hidesCredentialsWithoutAScheme() {
+    assertEquals("***@host:4222", UrlMasking.mask("md:s3cret@host:4222"));
+  }
+
+  @Test
+  void masksAHugeValueInLinearTime() {
+    String huge = "nats://u:" + "/@".repeat(50_000) + "@h:4222";
+
+    String shown = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> UrlMasking.mask(huge));
+
+    assertEquals("nats://u:***@h:4222", shown);
+  }
+
   @Test
   void leavesAUrlWithoutCredentialsAlone() {
     assertEquals("nats://host:4222", UrlMasking.mask("nats://host:4222"));
@@ -41,7 +69,9 @@ class UrlMaskingTest {
             "md",
             "s",
             new NatsCredentials.UserPassword("u", "pw-secret"),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            2);
 
     String shown = settings + " " + new NatsCredentials.Token("tok-secret");
 

@@ -1,0 +1,153 @@
+package dev.marketdata.bootstrap.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a {@code .env} file the way the common dotenv tools (Docker Compose, python-dotenv, Node's
+ * dotenv) do: {@code KEY=VALUE} lines, an optional {@code export } prefix, {@code #} comments,
+ * single quotes taken literally, double quotes with {@code \n \t \" \\} escapes, a UTF-8 BOM and
+ * CRLF line ends. Every bad line is reported, with the file and line number, and never with its
+ * content: a line may hold a secret.
+ *
+ * <p>Written here because dotenv-java, the usual Java library, rejects {@code export}, keeps single
+ * quotes, drops an unterminated line silently and reports no line numbers.
+ *
+ * @param values the variables, in file order; a later line wins over an earlier one
+ * @param problems every line that could not be read
+ */
+public record DotenvFile(Map<String, String> values, List<ConfigProblem> problems) {
+
+  /** The name operators know the file by; problems are reported under it. */
+  public static final String NAME = ".env";
+
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("(?:export[ \\t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=[ \\t]*(.*)");
+
+  public DotenvFile {
+    values = Map.copyOf(values);
+    problems = List.copyOf(problems);
+  }
+
+  /**
+   * Reads {@code file} if it exists.
+   *
+   * @param file the file
+   * @return its variables and problems; none of either when there is no such file
+   */
+  public static DotenvFile read(Path file) {
+    if (!Files.exists(file)) {
+      return new DotenvFile(Map.of(), List.of());
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return fileProblem(file, "a UTF-8 text file");
+    } catch (IOException e) {
+      return fileProblem(file, "a readable file (" + e.getClass().getSimpleName() + ")");
+    }
+    return parse(file, text);
+  }
+
+  private static DotenvFile fileProblem(Path file, String expected) {
+    return new DotenvFile(Map.of(), List.of(new ConfigProblem(NAME, file.toString(), expected)));
+  }
+
+  static DotenvFile parse(Path file, String text) {
+    Map<String, String> values = new LinkedHashMap<>();
+    List<ConfigProblem> problems = new ArrayList<>();
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String[] lines = body.split("\r\n|\r|\n", -1);
+    for (int index = 0; index < lines.length; index++) {
+      String line = lines[index].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String where = file + ":" + (index + 1);
+      Matcher assignment = ASSIGNMENT.matcher(line);
+      if (!assignment.matches()) {
+        problems.add(
+            new ConfigProblem(NAME, where, "a line of KEY=VALUE, export KEY=VALUE or # comment"));
+        continue;
+      }
+      String key = assignment.group(1);
+      try {
+        values.put(key, value(assignment.group(2)));
+      } catch (IllegalArgumentException e) {
+        problems.add(new ConfigProblem(NAME, where, e.getMessage() + " in the value of " + key));
+      }
+    }
+    return new DotenvFile(values, problems);
+  }
+
+  private static String value(String raw) {
+    if (raw.startsWith("'")) {
+      int close = raw.indexOf('\'', 1);
+      if (close < 0) {
+        throw new IllegalArgumentException("a closing single quote (')");
+      }
+      requireOnlyComment(raw.substring(close + 1));
+      return raw.substring(1, close);
+    }
+    if (raw.startsWith("\"")) {
+      StringBuilder value = new StringBuilder();
+      for (int i = 1; i < raw.length(); i++) {
+        char c = raw.charAt(i);
+        if (c == '"') {
+          requireOnlyComment(raw.substring(i + 1));
+          return value.toString();
+        }
+        if (c == '\\' && i + 1 < raw.length()) {
+          char escaped = raw.charAt(++i);
+          value.append(
+              switch (escaped) {
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                default -> escaped;
+              });
+        } else {
+          value.append(c);
+        }
+      }
+      throw new IllegalArgumentException("a closing double quote (\") on the same line");
+    }
+    int comment = unquotedCommentStart(raw);
+    return (comment < 0 ? raw : raw.substring(0, comment)).strip();
+  }
+
+  /** A comment after an unquoted value starts at a '#' preceded by whitespace. */
+  private static int unquotedCommentStart(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      if (raw.charAt(i) == '#' && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void requireOnlyComment(String rest) {
+    String after = rest.strip();
+    if (!after.isEmpty() && !after.startsWith("#")) {
+      throw new IllegalArgumentException("nothing but a # comment after the closing quote");
+    }
+  }
+}
