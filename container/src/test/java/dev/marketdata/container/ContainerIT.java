@@ -15,8 +15,15 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Acceptance: the running container, with NATS reachable, unreachable, and hardened. */
@@ -118,6 +125,74 @@ class ContainerIT {
     }
   }
 
+  /** The documented memory floor: the README's hardened run sets these limits. */
+  private static final List<String> DOCUMENTED_LIMITS =
+      List.of("--memory", "96m", "--memory-swap", "96m", "--cpus", "1", "--pids-limit", "128");
+
+  @Test
+  void staysUpAndHealthyAt96MiBUnderSustainedHealthLoad() throws Exception {
+    int healthPort = NatsServer.freePort();
+    try (NatsServer nats = NatsServer.start()) {
+      String container =
+          ContainerSupport.startContainer(
+              DOCUMENTED_LIMITS, "NATS_URL=" + nats.url(), "HEALTH_PORT=" + healthPort);
+      try {
+        Eventually.within(
+            HEALTHY_WITHIN, "healthy", () -> "healthy".equals(ContainerSupport.health(container)));
+
+        int failed = hammer(healthPort, 4, 5_000);
+
+        assertEquals(0, failed, "health requests that failed under load");
+        assertEquals("false", ContainerSupport.inspect(container, "{{.State.OOMKilled}}"));
+        assertEquals("running", ContainerSupport.inspect(container, "{{.State.Status}}"));
+        Eventually.within(
+            HEALTHY_WITHIN,
+            "healthy after the load (its probe JVM fits too)",
+            () -> "healthy".equals(ContainerSupport.health(container)));
+        stopCleanly(container);
+      } finally {
+        ContainerSupport.remove(container);
+      }
+    }
+  }
+
+  /** {@code workers} keep-alive clients, {@code each} requests apiece; returns the failures. */
+  private static int hammer(int port, int workers, int each) throws InterruptedException {
+    AtomicInteger failed = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try (HttpClient client = HttpClient.newHttpClient()) {
+                      HttpRequest live =
+                          HttpRequest.newBuilder(
+                                  URI.create("http://127.0.0.1:" + port + "/health/live"))
+                              .timeout(Duration.ofSeconds(5))
+                              .build();
+                      for (int i = 0; i < each; i++) {
+                        try {
+                          if (client.send(live, HttpResponse.BodyHandlers.discarding()).statusCode()
+                              != 200) {
+                            failed.incrementAndGet();
+                          }
+                        } catch (IOException e) {
+                          failed.incrementAndGet();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          return;
+                        }
+                      }
+                    }
+                  }));
+    }
+    for (Thread thread : threads) {
+      thread.join(Duration.ofMinutes(3));
+    }
+    return failed.get();
+  }
+
   // Acceptance: under --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges it
   // starts, becomes healthy and stops cleanly.
   @Test
@@ -126,14 +201,17 @@ class ContainerIT {
     try (NatsServer nats = NatsServer.start()) {
       String container =
           ContainerSupport.startContainer(
-              List.of(
-                  "--read-only",
-                  "--tmpfs",
-                  "/tmp",
-                  "--cap-drop",
-                  "ALL",
-                  "--security-opt",
-                  "no-new-privileges"),
+              Stream.concat(
+                      Stream.of(
+                          "--read-only",
+                          "--tmpfs",
+                          "/tmp",
+                          "--cap-drop",
+                          "ALL",
+                          "--security-opt",
+                          "no-new-privileges"),
+                      DOCUMENTED_LIMITS.stream())
+                  .toList(),
               "NATS_URL=" + nats.url(),
               "HEALTH_PORT=" + healthPort);
       try {

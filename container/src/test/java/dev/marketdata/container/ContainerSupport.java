@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** What the image tests share: the image under test and short-lived containers of it. */
 final class ContainerSupport {
@@ -37,7 +38,9 @@ final class ContainerSupport {
    * @return the container id
    */
   static String startContainer(List<String> extraArgs, String... env) {
-    List<String> args = new ArrayList<>(List.of("run", "-d", "--network", "host"));
+    // A unique name: the engine is shared, and a leftover must be traceable to these tests.
+    String name = "mds-it-" + UUID.randomUUID().toString().substring(0, 12);
+    List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host"));
     args.addAll(List.of("--health-interval", "1s", "--health-start-period", "30s"));
     for (String variable : env) {
       args.add("-e");
