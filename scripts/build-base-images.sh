@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Building without registry access.
 #
-# Makes sure every base image the Dockerfile names exists in the local Docker engine:
+# Makes sure every base image the Dockerfile names, and the NATS image docker-compose.yml names,
+# exists in the local Docker engine:
 #   1. already present            -> nothing to do;
 #   2. pullable from its registry -> pulled (the normal case on a connected machine);
 #   3. otherwise                  -> a local stand-in is built under the exact same name, from
@@ -12,6 +13,9 @@
 #            (JAVA_HOME and PATH set), like eclipse-temurin's -jdk images;
 #   runtime: a shell-less glibc base (base-files, netbase, tzdata, libc6) with the nonroot user
 #            65532 and WORKDIR /home/nonroot, like gcr.io/distroless/base-nossl-debian12:nonroot.
+#   nats:    Debian's nats-server (2.9.10) at /nats-server with ENTRYPOINT ["/nats-server"] and a
+#            default /nats-server.conf (client 4222, monitoring 8222, cluster 6222), like the
+#            official image's layout; docker-compose.yml passes its own arguments anyway.
 #
 # Usage: scripts/build-base-images.sh [--rebuild]
 # Env:   JDK_HOME      JDK 25 to copy into the builder stand-in (default: Temurin 25 under /usr/lib/jvm)
@@ -37,6 +41,13 @@ builder_image=$(arg_default BUILDER_IMAGE)
 runtime_image=$(arg_default RUNTIME_IMAGE)
 [ -n "$builder_image" ] && [ -n "$runtime_image" ] || {
   echo "build-base-images: could not read BUILDER_IMAGE/RUNTIME_IMAGE defaults from $dockerfile" >&2
+  exit 1
+}
+
+# The stack's NATS image: the first "image: nats:" line of docker-compose.yml.
+nats_image=$(sed -n 's/^ *image: *\(nats:[^ ]*\) *$/\1/p' docker-compose.yml | head -n 1)
+[ -n "$nats_image" ] || {
+  echo "build-base-images: could not read the NATS image from docker-compose.yml" >&2
   exit 1
 }
 
@@ -94,6 +105,28 @@ build_runtime() {
       - "$runtime_image" >/dev/null
 }
 
+build_nats() {
+  log "building stand-in $nats_image from Debian $suite's nats-server"
+  # Laid out in a folder rather than with mmdebstrap hooks: the extract variant runs none.
+  local root
+  root=$(mktemp -d)
+  mmdebstrap --quiet --variant=extract --include=base-files,libc6,nats-server \
+    "$suite" - "$mirror" | tar -x -C "$root"
+  mv "$root/usr/sbin/nats-server" "$root/nats-server"
+  printf 'port: 4222\nhttp_port: 8222\ncluster {\n  name: local\n  port: 6222\n}\n' \
+    > "$root/nats-server.conf"
+  rm -rf "$root/var/cache/apt" "$root/var/lib/apt" "$root/var/lib/dpkg" "$root/usr/share/doc" \
+    "$root/usr/share/man" "$root/usr/share/info"
+  tar -C "$root" -c . |
+    docker import \
+      --change 'EXPOSE 4222 6222 8222' \
+      --change 'ENTRYPOINT ["/nats-server"]' \
+      --change 'CMD ["--config", "nats-server.conf"]' \
+      --message "stand-in for $nats_image (scripts/build-base-images.sh)" \
+      - "$nats_image" >/dev/null
+  rm -rf "$root"
+}
+
 ensure() {
   local image=$1 builder=$2
   if ! $rebuild && present "$image"; then
@@ -111,3 +144,4 @@ ensure() {
 
 ensure "$builder_image" build_builder
 ensure "$runtime_image" build_runtime
+ensure "$nats_image" build_nats

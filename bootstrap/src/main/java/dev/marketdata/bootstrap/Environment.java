@@ -1,11 +1,15 @@
 package dev.marketdata.bootstrap;
 
+import dev.marketdata.bootstrap.config.ConfigLoader;
 import dev.marketdata.bootstrap.config.DotenvFile;
 import dev.marketdata.bootstrap.config.EnvironmentSnapshot;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The one place that reads the process environment, merged over an optional {@code .env}. */
@@ -23,8 +27,21 @@ final class Environment {
     Map<String, String> real = System.getenv();
     Map<String, String> merged = new HashMap<>(dotenv.values());
     merged.putAll(real);
+    // Shells set HOSTNAME without exporting it; the kernel's name is the same fact.
+    if (!merged.containsKey(ConfigLoader.HOSTNAME)) {
+      kernelHostName().ifPresent(name -> merged.put(ConfigLoader.HOSTNAME, name));
+    }
     Set<String> fromDotenv = new HashSet<>(dotenv.values().keySet());
     fromDotenv.removeAll(real.keySet());
     return new EnvironmentSnapshot(merged, fromDotenv, dotenv.problems());
+  }
+
+  private static Optional<String> kernelHostName() {
+    try {
+      return Optional.of(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip())
+          .filter(name -> !name.isEmpty());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 }

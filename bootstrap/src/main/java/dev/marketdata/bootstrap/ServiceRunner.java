@@ -102,6 +102,7 @@ final class ServiceRunner {
     LOG.atInfo()
         .addKeyValue("healthPort", graph.healthPort())
         .addKeyValue("natsServers", UrlMasking.mask(String.join(",", config.natsServers())))
+        .addKeyValue("clientId", config.clientId())
         .addKeyValue("heartbeatSubject", config.heartbeatSubject())
         .log("started");
     return graph;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,8 +35,20 @@ final class Docker {
     List<String> command = new ArrayList<>();
     command.add("docker");
     command.addAll(args);
+    return exec(timeout, workDir, Map.of(), command);
+  }
+
+  /**
+   * Any command of the Docker tool family (docker, docker-compose), with extra environment.
+   *
+   * @param command the program and its arguments
+   * @return how it ended
+   */
+  static Result exec(
+      Duration timeout, Path workDir, Map<String, String> env, List<String> command) {
     try {
       ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(env);
       if (workDir != null) {
         builder.directory(workDir.toFile());
       }
@@ -48,7 +61,7 @@ final class Docker {
       }
       return new Result(process.exitValue(), out.join(), err.join());
     } catch (IOException e) {
-      throw new AssertionError("cannot run the docker CLI: is Docker installed?", e);
+      throw new AssertionError("cannot run " + command.getFirst() + ": is it installed?", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted: " + String.join(" ", command), e);

@@ -40,7 +40,13 @@ public final class ConfigLoader {
   public static final String HEARTBEAT_INTERVAL = "HEARTBEAT_INTERVAL";
   public static final String SHUTDOWN_TIMEOUT = "SHUTDOWN_TIMEOUT";
 
+  /** Set by Docker (the container id) and Kubernetes (the pod name); read, never required. */
+  public static final String HOSTNAME = "HOSTNAME";
+
   public static final int DEFAULT_HEALTH_PORT = 8080;
+
+  /** The client id when neither NATS_CLIENT_ID nor a host name is known. */
+  static final String FALLBACK_CLIENT_ID = "market-data-service";
 
   /**
    * Far above any real server list (a dozen URLs), and small enough that a runaway value is
@@ -108,7 +114,7 @@ public final class ConfigLoader {
 
   private ServiceConfig load() throws InvalidConfigException {
     List<String> servers = servers();
-    String clientId = subjectToken(NATS_CLIENT_ID, "market-data-service");
+    String clientId = subjectToken(NATS_CLIENT_ID, clientIdFromHostName(env.get(HOSTNAME)));
     String clusterId = subjectToken(NATS_CLUSTER_ID, "local");
     NatsCredentials credentials = credentials();
     String logLevel = logLevel();
@@ -215,6 +221,22 @@ public final class ConfigLoader {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /**
+   * Replicas started from one template must not share an identity: without NATS_CLIENT_ID, the id
+   * is the host name (unique per container or pod, stable for its lifetime), made a valid subject
+   * token.
+   *
+   * @param hostName the host name, or null
+   * @return a valid client id
+   */
+  static String clientIdFromHostName(String hostName) {
+    if (hostName == null || hostName.isBlank()) {
+      return FALLBACK_CLIENT_ID;
+    }
+    String token = hostName.strip().replaceAll("[^A-Za-z0-9_-]", "-");
+    return token.length() <= 64 ? token : token.substring(0, 64);
   }
 
   private String subjectToken(String variable, String defaultValue) {

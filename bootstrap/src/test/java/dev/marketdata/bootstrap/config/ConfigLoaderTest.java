@@ -333,6 +333,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void withoutAClientIdEachInstanceTakesItsHostName() throws InvalidConfigException {
+    ServiceConfig docker = ConfigLoader.load(Map.of("HOSTNAME", "3f2a9c1b7d4e"));
+    ServiceConfig pod = ConfigLoader.load(Map.of("HOSTNAME", "md-5d8f7c9b4-x2x9z"));
+    ServiceConfig host = ConfigLoader.load(Map.of("HOSTNAME", "build.example.org"));
+    ServiceConfig explicit =
+        ConfigLoader.load(Map.of("HOSTNAME", "3f2a9c1b7d4e", "NATS_CLIENT_ID", "md-eu-1"));
+
+    assertEquals("marketdata.heartbeat.local.3f2a9c1b7d4e", docker.heartbeatSubject());
+    assertEquals("md-5d8f7c9b4-x2x9z", pod.clientId());
+    assertEquals("build-example-org", host.clientId());
+    assertEquals("md-eu-1", explicit.clientId());
+    assertEquals(64, ConfigLoader.clientIdFromHostName("h".repeat(100)).length());
+  }
+
+  @Test
   void rejectsAHealthBindThatIsNotAnAddressLiteral() {
     assertEquals(List.of("HEALTH_BIND"), variablesAtFault(Map.of("HEALTH_BIND", "localhost")));
   }

@@ -1,0 +1,175 @@
+package dev.marketdata.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketdata.adapters.testsupport.Eventually;
+import dev.marketdata.adapters.testsupport.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The repository's docker-compose.yml as a user runs it: with whichever compose CLI the machine has
+ * ({@code docker compose}, else {@code docker-compose}), under a project name of its own, removed
+ * even when a test fails.
+ */
+class StackIT {
+
+  private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(60);
+  private static final Duration READY_AGAIN_WITHIN = Duration.ofSeconds(5);
+  private static final String SERVICE = "market-data-service";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern CONNECTED_SERVER =
+      Pattern.compile("\"natsEvent\":\"(?:CONNECTED|RECONNECTED)\",\"server\":\"nats://([^:\"]+)");
+
+  private final String project = "mds-stack-" + UUID.randomUUID().toString().substring(0, 8);
+  private final int natsPort = NatsServer.freePort();
+  private final Map<String, String> env = new HashMap<>();
+  private List<String> profile = List.of();
+
+  private static List<String> composeCli() {
+    if (Docker.run("compose", "version").exitCode() == 0) {
+      return List.of("docker", "compose");
+    }
+    List<String> v1 = List.of("docker-compose", "version");
+    if (Docker.exec(Duration.ofSeconds(30), null, Map.of(), v1).exitCode() == 0) {
+      return List.of("docker-compose");
+    }
+    throw new AssertionError(
+        "no compose CLI: install the Compose v2 plugin or Debian's docker-compose");
+  }
+
+  private Docker.Result compose(String... args) {
+    List<String> command = new ArrayList<>(composeCli());
+    Path file = ContainerSupport.repositoryRoot().resolve("docker-compose.yml");
+    command.addAll(List.of("-p", project, "-f", file.toString()));
+    command.addAll(profile);
+    command.addAll(List.of(args));
+    Map<String, String> all = new HashMap<>(env);
+    all.put("NATS_PORT", Integer.toString(natsPort));
+    all.put("MDS_IMAGE_TAG", ContainerSupport.property("imageVersion"));
+    all.put("HEARTBEAT_INTERVAL", "500ms");
+    return Docker.exec(Duration.ofMinutes(3), null, all, command);
+  }
+
+  private String composeOk(String... args) {
+    Docker.Result result = compose(args);
+    assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result);
+    return result.out();
+  }
+
+  private List<String> containers(String service) {
+    return composeOk("ps", "-q", service).lines().filter(line -> !line.isBlank()).toList();
+  }
+
+  private void awaitHealthy(int replicas) {
+    Eventually.within(
+        HEALTHY_WITHIN,
+        replicas + " healthy replicas",
+        () -> {
+          List<String> ids = containers(SERVICE);
+          return ids.size() == replicas
+              && ids.stream().allMatch(id -> "healthy".equals(ContainerSupport.health(id)));
+        },
+        () -> "\n" + compose("ps").out());
+  }
+
+  /** The image's own HEALTHCHECK command, run inside the container: exit 0 means ready. */
+  private static boolean ready(String container) throws Exception {
+    String test =
+        Docker.ok("inspect", "-f", "{{json .Config.Healthcheck.Test}}", ContainerSupport.image());
+    List<String> probe = new ArrayList<>(List.of("exec", container));
+    List<String> command = List.of(JSON.readValue(test, String[].class));
+    probe.addAll(command.subList(1, command.size())); // drop the leading "CMD"
+    return Docker.run(probe.toArray(String[]::new)).exitCode() == 0;
+  }
+
+  @AfterEach
+  void removeTheStack() {
+    Docker.Result down = compose("down", "--volumes", "--remove-orphans", "--timeout", "10");
+    assertEquals(0, down.exitCode(), "could not remove stack " + project + ": " + down);
+  }
+
+  @Test
+  void threeReplicasHaveThreeIdentitiesAndStopWithExitZero() throws Exception {
+    composeOk("up", "-d", "--scale", SERVICE + "=3");
+    awaitHealthy(3);
+
+    Set<String> serviceIds = new TreeSet<>();
+    try (Connection bus = Nats.connect("nats://127.0.0.1:" + natsPort)) {
+      Subscription heartbeats = bus.subscribe("marketdata.heartbeat.>");
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (serviceIds.size() < 3 && System.nanoTime() < deadline) {
+        Message heartbeat = heartbeats.nextMessage(Duration.ofSeconds(1));
+        if (heartbeat != null) {
+          serviceIds.add(JSON.readTree(heartbeat.getData()).get("serviceId").asText());
+        }
+      }
+    }
+    List<String> replicas = containers(SERVICE);
+    composeOk("stop");
+
+    assertEquals(3, serviceIds.size(), "distinct serviceIds on the bus: " + serviceIds);
+    for (String id : replicas) {
+      assertEquals("0", ContainerSupport.inspect(id, "{{.State.ExitCode}}"), "exit code of " + id);
+      List<String> lines = Docker.run("logs", id).stdout().lines().toList();
+      assertEquals("stopped", JSON.readTree(lines.getLast()).get("message").asText());
+    }
+  }
+
+  @Test
+  void inTheClusterProfileStoppingTheConnectedNodeLeavesTheServiceReadyWithin5s() throws Exception {
+    profile = List.of("--profile", "cluster");
+    env.put("NATS_URL", "nats://nats:4222,nats://nats-2:4222,nats://nats-3:4222");
+    composeOk("up", "-d");
+    awaitHealthy(1);
+    String service = containers(SERVICE).getFirst();
+    String node = connectedNode(service);
+
+    composeOk("stop", node);
+    long stopped = System.nanoTime();
+    Eventually.within(
+        Duration.ofSeconds(30),
+        "ready after " + node + " stopped",
+        () -> {
+          try {
+            return ready(service);
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+    Duration readyAgain = Duration.ofNanos(System.nanoTime() - stopped);
+    System.out.printf("ready again %d ms after stopping %s%n", readyAgain.toMillis(), node);
+
+    assertTrue(readyAgain.compareTo(READY_AGAIN_WITHIN) <= 0, "ready again after " + readyAgain);
+    assertNotEquals(node, connectedNode(service), "still connected to the stopped node");
+  }
+
+  /** The NATS node the service reported connecting to last. */
+  private static String connectedNode(String container) {
+    Matcher matcher = CONNECTED_SERVER.matcher(Docker.run("logs", container).stdout());
+    String node = null;
+    while (matcher.find()) {
+      node = matcher.group(1);
+    }
+    assertTrue(node != null, "the service never reported a NATS connection");
+    return node;
+  }
+}
