@@ -10,7 +10,10 @@ import dev.marketdata.adapters.testsupport.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
+import io.nats.client.Options;
 import io.nats.client.Subscription;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +43,8 @@ class StackIT {
       Pattern.compile("\"natsEvent\":\"(?:CONNECTED|RECONNECTED)\",\"server\":\"nats://([^:\"]+)");
 
   private final String project = "mds-stack-" + UUID.randomUUID().toString().substring(0, 8);
-  private final int natsPort = NatsServer.freePort();
+  private final List<Integer> natsPorts =
+      List.of(NatsServer.freePort(), NatsServer.freePort(), NatsServer.freePort());
   private final Map<String, String> env = new HashMap<>();
   private List<String> profile = List.of();
 
@@ -63,7 +67,9 @@ class StackIT {
     command.addAll(profile);
     command.addAll(List.of(args));
     Map<String, String> all = new HashMap<>(env);
-    all.put("NATS_PORT", Integer.toString(natsPort));
+    all.put("NATS_PORT", Integer.toString(natsPorts.get(0)));
+    all.put("NATS_2_PORT", Integer.toString(natsPorts.get(1)));
+    all.put("NATS_3_PORT", Integer.toString(natsPorts.get(2)));
     all.put("MDS_IMAGE_TAG", ContainerSupport.property("imageVersion"));
     all.put("HEARTBEAT_INTERVAL", "500ms");
     return Docker.exec(Duration.ofMinutes(3), null, all, command);
@@ -92,11 +98,16 @@ class StackIT {
   }
 
   /** The image's own HEALTHCHECK command, run inside the container: exit 0 means ready. */
-  private static boolean ready(String container) throws Exception {
+  private static boolean ready(String container) {
     String test =
         Docker.ok("inspect", "-f", "{{json .Config.Healthcheck.Test}}", ContainerSupport.image());
     List<String> probe = new ArrayList<>(List.of("exec", container));
-    List<String> command = List.of(JSON.readValue(test, String[].class));
+    List<String> command;
+    try {
+      command = List.of(JSON.readValue(test, String[].class));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     probe.addAll(command.subList(1, command.size())); // drop the leading "CMD"
     return Docker.run(probe.toArray(String[]::new)).exitCode() == 0;
   }
@@ -112,17 +123,7 @@ class StackIT {
     composeOk("up", "-d", "--scale", SERVICE + "=3");
     awaitHealthy(3);
 
-    Set<String> serviceIds = new TreeSet<>();
-    try (Connection bus = Nats.connect("nats://127.0.0.1:" + natsPort)) {
-      Subscription heartbeats = bus.subscribe("marketdata.heartbeat.>");
-      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while (serviceIds.size() < 3 && System.nanoTime() < deadline) {
-        Message heartbeat = heartbeats.nextMessage(Duration.ofSeconds(1));
-        if (heartbeat != null) {
-          serviceIds.add(JSON.readTree(heartbeat.getData()).get("serviceId").asText());
-        }
-      }
-    }
+    Set<String> serviceIds = heartbeatSenders(List.of(natsPorts.get(0)), 3);
     List<String> replicas = containers(SERVICE);
     composeOk("stop");
 
@@ -135,31 +136,51 @@ class StackIT {
   }
 
   @Test
-  void inTheClusterProfileStoppingTheConnectedNodeLeavesTheServiceReadyWithin5s() throws Exception {
+  void inTheClusterProfileStoppingANodeLeavesEveryReplicaReadyWithin5sAndBeating()
+      throws Exception {
     profile = List.of("--profile", "cluster");
     env.put("NATS_URL", "nats://nats:4222,nats://nats-2:4222,nats://nats-3:4222");
-    composeOk("up", "-d");
-    awaitHealthy(1);
-    String service = containers(SERVICE).getFirst();
-    String node = connectedNode(service);
+    composeOk("up", "-d", "--scale", SERVICE + "=3");
+    awaitHealthy(3);
+    List<String> replicas = containers(SERVICE);
+    // The node the first replica uses: stopping it forces at least that replica to fail over.
+    String node = connectedNode(replicas.getFirst());
 
     composeOk("stop", node);
     long stopped = System.nanoTime();
     Eventually.within(
         Duration.ofSeconds(30),
-        "ready after " + node + " stopped",
-        () -> {
-          try {
-            return ready(service);
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        });
+        "every replica ready after " + node + " stopped",
+        () -> replicas.stream().allMatch(StackIT::ready));
     Duration readyAgain = Duration.ofNanos(System.nanoTime() - stopped);
-    System.out.printf("ready again %d ms after stopping %s%n", readyAgain.toMillis(), node);
+    System.out.printf("all replicas ready %d ms after stopping %s%n", readyAgain.toMillis(), node);
+    Set<String> beatingAfterwards = heartbeatSenders(natsPorts, 3);
 
     assertTrue(readyAgain.compareTo(READY_AGAIN_WITHIN) <= 0, "ready again after " + readyAgain);
-    assertNotEquals(node, connectedNode(service), "still connected to the stopped node");
+    assertNotEquals(node, connectedNode(replicas.getFirst()), "still on the stopped node");
+    assertEquals(
+        3, beatingAfterwards.size(), "replicas heard after the stop: " + beatingAfterwards);
+  }
+
+  /** The serviceIds heard on the bus within 15 s, through whichever of the ports answers. */
+  private static Set<String> heartbeatSenders(List<Integer> ports, int expected) throws Exception {
+    Options options =
+        new Options.Builder()
+            .servers(ports.stream().map(port -> "nats://127.0.0.1:" + port).toArray(String[]::new))
+            .ignoreDiscoveredServers() // they advertise names that resolve only inside the stack
+            .build();
+    Set<String> serviceIds = new TreeSet<>();
+    try (Connection bus = Nats.connect(options)) {
+      Subscription heartbeats = bus.subscribe("marketdata.heartbeat.>");
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (serviceIds.size() < expected && System.nanoTime() < deadline) {
+        Message heartbeat = heartbeats.nextMessage(Duration.ofSeconds(1));
+        if (heartbeat != null) {
+          serviceIds.add(JSON.readTree(heartbeat.getData()).get("serviceId").asText());
+        }
+      }
+    }
+    return serviceIds;
   }
 
   /** The NATS node the service reported connecting to last. */
