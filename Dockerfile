@@ -5,16 +5,14 @@
 # from the repository root (the path GitHub Actions / Buildx uses). Both read only
 # bootstrap/target/market-data-service.jar: see .dockerignore and container/pom.xml.
 #
-# Base images are pinned and overridable:
-#   --build-arg BUILDER_IMAGE=... --build-arg RUNTIME_IMAGE=...
-# Without registry access, scripts/build-base-images.sh builds local stand-ins under these names.
-ARG BUILDER_IMAGE=eclipse-temurin:25.0.3_9-jdk-noble
-ARG RUNTIME_IMAGE=gcr.io/distroless/base-nossl-debian12:nonroot
+# Base images are pinned by tag in the FROM lines themselves, where Dependabot reads and updates
+# them. The release workflow pins them further by digest (Buildx build contexts); without
+# registry access, scripts/build-base-images.sh builds local stand-ins under these names.
 
 # ---------------------------------------------------------------------------------------------
 # Stage 1: a minimal Java runtime, the application, and its AOT cache.
 # ---------------------------------------------------------------------------------------------
-FROM ${BUILDER_IMAGE} AS builder
+FROM eclipse-temurin:25.0.3_9-jdk-noble AS builder
 
 # Explicit module list. jdeps misses java.xml, which logback loads through ServiceLoader;
 # java.naming is logback's (JNDI lookups), jdk.unsupported the encoder's, jdk.httpserver ours.
@@ -31,6 +29,8 @@ RUN jlink \
 
 WORKDIR /app
 COPY bootstrap/target/market-data-service.jar /app/market-data-service.jar
+# The CycloneDX SBOM of what the jar ships (Maven's view: every library with its exact version).
+COPY bootstrap/target/market-data-service.cdx.json /app/sbom.cdx.json
 
 # The JVM flags of the service, in one file that both the training run and the ENTRYPOINT read
 # (an AOT cache is only used by a JVM started with compatible flags).
@@ -62,7 +62,7 @@ RUN { /opt/java/jre/bin/java @/app/jvm.options -XX:AOTCacheOutput=/app/app.aot \
 # ---------------------------------------------------------------------------------------------
 # Stage 2: the runtime. Shell-less, glibc only, non-root. No package manager, no ADD, no secrets.
 # ---------------------------------------------------------------------------------------------
-FROM ${RUNTIME_IMAGE}
+FROM gcr.io/distroless/base-nossl-debian12:nonroot
 
 ARG VERSION=unknown
 ARG REVISION=unknown

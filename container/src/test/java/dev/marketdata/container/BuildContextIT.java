@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildContextIT {
 
   private static final List<String> IMAGE_INPUTS =
-      List.of("Dockerfile", "bootstrap/target/market-data-service.jar");
+      List.of(
+          "Dockerfile",
+          "bootstrap/target/market-data-service.cdx.json",
+          "bootstrap/target/market-data-service.jar");
 
   private static List<String> filesUnder(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
@@ -29,7 +32,7 @@ class BuildContextIT {
 
   // Acceptance: fabric8's context is minimal by construction (no .git, .env or tests).
   @Test
-  void fabric8sContextHoldsTheDockerfileAndTheJarOnly() throws IOException {
+  void fabric8sContextHoldsTheDockerfileTheJarAndItsSbomOnly() throws IOException {
     Path context = Path.of(ContainerSupport.property("dockerContext"));
 
     assertEquals(IMAGE_INPUTS, filesUnder(context));
@@ -38,7 +41,7 @@ class BuildContextIT {
   // Acceptance: plain docker build's context (.dockerignore) carries no .git, .env, tests, docs or
   // CI files.
   @Test
-  void theRootDockerignoreLetsOnlyTheDockerfileAndTheJarThrough(@TempDir Path tree)
+  void theRootDockerignoreLetsOnlyTheDockerfileTheJarAndItsSbomThrough(@TempDir Path tree)
       throws IOException {
     // A repository-shaped tree holding everything that must never reach an image.
     for (String file :
@@ -54,6 +57,8 @@ class BuildContextIT {
             "adapters/src/main/java/Some.java",
             "bootstrap/target/classes/Some.class",
             "bootstrap/target/original-market-data-service.jar",
+            "bootstrap/target/bom.xml",
+            "bootstrap/target/market-data-service.cdx.json",
             "bootstrap/target/market-data-service.jar")) {
       Path path = tree.resolve(file);
       Files.createDirectories(path.getParent());
@@ -89,10 +94,11 @@ class BuildContextIT {
     }
   }
 
+  /** The image of the Dockerfile's first FROM line. */
   private static String builderImage() throws IOException {
     return Files.readAllLines(ContainerSupport.repositoryRoot().resolve("Dockerfile")).stream()
-        .filter(line -> line.startsWith("ARG BUILDER_IMAGE="))
-        .map(line -> line.substring("ARG BUILDER_IMAGE=".length()))
+        .filter(line -> line.startsWith("FROM "))
+        .map(line -> line.split(" ", -1)[1])
         .findFirst()
         .orElseThrow();
   }

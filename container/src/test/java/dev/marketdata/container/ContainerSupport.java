@@ -2,6 +2,9 @@ package dev.marketdata.container;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +60,35 @@ final class ContainerSupport {
 
   static String health(String container) {
     return inspect(container, "{{if .State.Health}}{{.State.Health.Status}}{{end}}");
+  }
+
+  /**
+   * A file of the image, read without running it (the image has no shell to cat with).
+   *
+   * @param path an absolute path inside the image
+   * @return the file's content
+   */
+  static String fileOfImage(String path) {
+    return fileOfImage(image(), path);
+  }
+
+  static String fileOfImage(String image, String path) {
+    String container = Docker.ok("create", image);
+    try {
+      Path dir = Files.createTempDirectory("image-file");
+      Path copy = dir.resolve(Path.of(path).getFileName().toString());
+      try {
+        Docker.ok("cp", container + ":" + path, copy.toString());
+        return Files.readString(copy);
+      } finally {
+        Files.deleteIfExists(copy);
+        Files.delete(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      remove(container);
+    }
   }
 
   static void remove(String container) {

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Acceptance: "The built image", inspected and run without NATS. */
@@ -35,6 +37,28 @@ class ImageIT {
         Docker.ok("history", "--format", "{{.Size}}\t{{.CreatedBy}}", ContainerSupport.image()));
 
     assertTrue(size < MAX_IMAGE_BYTES, "image is " + size + " bytes");
+  }
+
+  @Test
+  void shipsItsCycloneDxSbomListingEveryLibraryWithItsExactVersion() throws IOException {
+    JsonNode sbom = new ObjectMapper().readTree(ContainerSupport.fileOfImage("/app/sbom.cdx.json"));
+
+    assertEquals("CycloneDX", sbom.get("bomFormat").asText());
+    Map<String, String> versions = new HashMap<>();
+    for (JsonNode component : sbom.get("components")) {
+      versions.put(
+          component.get("group").asText() + ":" + component.get("name").asText(),
+          component.get("version").asText());
+    }
+    assertEquals(ContainerSupport.property("jnatsVersion"), versions.get("io.nats:jnats"));
+    assertEquals(
+        ContainerSupport.property("jacksonVersion"),
+        versions.get("com.fasterxml.jackson.core:jackson-databind"));
+    assertEquals(
+        ContainerSupport.property("logbackVersion"),
+        versions.get("ch.qos.logback:logback-classic"));
+    assertTrue(
+        versions.containsKey("net.logstash.logback:logstash-logback-encoder"), versions.toString());
   }
 
   // Acceptance: the configured user is non-root.
