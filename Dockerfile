@@ -15,12 +15,13 @@
 FROM eclipse-temurin:25.0.3_9-jdk-noble AS builder
 
 # Explicit module list. jdeps misses java.xml, which logback loads through ServiceLoader;
-# java.naming is logback's (JNDI lookups), jdk.unsupported the encoder's, jdk.httpserver ours.
+# java.naming is logback's (JNDI lookups), jdk.unsupported the encoder's, jdk.httpserver ours,
+# java.management and jdk.management the JVM and process metrics'.
 # --strip-java-debug-attributes rather than --strip-debug: the latter needs objcopy, which
 # JDK images do not ship. No default CDS archive (28 MB): the AOT cache below serves the service
 # and the probe alike.
 RUN jlink \
-      --add-modules java.base,java.logging,java.naming,java.xml,jdk.httpserver,jdk.unsupported \
+      --add-modules java.base,java.logging,java.management,java.naming,java.xml,jdk.httpserver,jdk.management,jdk.unsupported \
       --strip-java-debug-attributes \
       --no-header-files \
       --no-man-pages \

@@ -35,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 JAR = ROOT / "bootstrap" / "target" / "market-data-service.jar"
+SBOM = ROOT / "bootstrap" / "target" / "market-data-service.cdx.json"
 DOCKERFILE = ROOT / "Dockerfile"
 JAVA_HOME = Path(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"))
 NATS_SERVER = shutil.which("nats-server") or "/usr/sbin/nats-server"
@@ -163,6 +164,8 @@ def build_context(tmp, dockerfile_text):
     ctx = Path(tempfile.mkdtemp(prefix="bench-ctx-", dir=tmp))
     (ctx / "bootstrap" / "target").mkdir(parents=True)
     shutil.copy2(JAR, ctx / "bootstrap" / "target" / "market-data-service.jar")
+    # The Dockerfile ships the SBOM beside the jar.
+    shutil.copy2(SBOM, ctx / "bootstrap" / "target" / "market-data-service.cdx.json")
     (ctx / "Dockerfile").write_text(dockerfile_text)
     return ctx
 

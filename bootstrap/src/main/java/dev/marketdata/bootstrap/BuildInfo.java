@@ -11,6 +11,15 @@ final class BuildInfo {
   private BuildInfo() {}
 
   static String version() {
+    return property("version");
+  }
+
+  /** The commit the jar was built from, or "no-git" when built outside a git work tree. */
+  static String revision() {
+    return property("revision");
+  }
+
+  private static String property(String name) {
     Properties properties = new Properties();
     try (InputStream in = BuildInfo.class.getResourceAsStream("/build-info.properties")) {
       if (in != null) {
@@ -19,6 +28,6 @@ final class BuildInfo {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return properties.getProperty("version", "unknown");
+    return properties.getProperty(name, "unknown");
   }
 }

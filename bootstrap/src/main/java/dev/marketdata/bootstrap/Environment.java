@@ -23,7 +23,8 @@ final class Environment {
    * @return every variable, and every problem of {@code .env}
    */
   static EnvironmentSnapshot read() {
-    DotenvFile dotenv = DotenvFile.read(Path.of(DotenvFile.NAME));
+    Path dotenvFile = Path.of(DotenvFile.NAME);
+    DotenvFile dotenv = DotenvFile.read(dotenvFile);
     Map<String, String> real = System.getenv();
     Map<String, String> merged = new HashMap<>(dotenv.values());
     merged.putAll(real);
@@ -33,7 +34,7 @@ final class Environment {
     }
     Set<String> fromDotenv = new HashSet<>(dotenv.values().keySet());
     fromDotenv.removeAll(real.keySet());
-    return new EnvironmentSnapshot(merged, fromDotenv, dotenv.problems());
+    return new EnvironmentSnapshot(merged, fromDotenv, dotenv.problems(), Files.exists(dotenvFile));
   }
 
   private static Optional<String> kernelHostName() {

@@ -18,6 +18,9 @@ import net.logstash.logback.encoder.LogstashEncoder;
  */
 public final class JsonLogging extends ContextAwareBase implements Configurator {
 
+  /** The stdout appender's name, by which LOG_FORMAT=text finds it. */
+  static final String APPENDER = "STDOUT";
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     context.getStatusManager().add(new NopStatusListener());
@@ -30,7 +33,7 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
 
     ConsoleAppender<ILoggingEvent> stdout = new ConsoleAppender<>();
     stdout.setContext(context);
-    stdout.setName("STDOUT");
+    stdout.setName(APPENDER);
     stdout.setEncoder(encoder);
     stdout.start();
 

@@ -34,7 +34,7 @@ public final class Main {
 
       Configuration: environment variables, over an optional ./.env file (real variables win).
         NATS_URL             NATS servers, comma-separated        default nats://localhost:4222
-        NATS_CLIENT_ID       this instance's id                   default market-data-service
+        NATS_CLIENT_ID       this instance's id                   default the host name
         NATS_CLUSTER_ID      the deployment's name                default local
         NATS_CREDS_FILE      a NATS .creds file                   (one auth method at most)
         NATS_USER, NATS_PASSWORD  user and password               (one auth method at most)
@@ -48,6 +48,7 @@ public final class Main {
         HEALTH_BIND          address of the health endpoints      default all interfaces
         HEALTH_PORT          port of the health endpoints         default 8080
         LOG_LEVEL            TRACE, DEBUG, INFO, WARN or ERROR    default INFO
+        LOG_FORMAT           json (containers) or text (people)   default json
 
       Exit codes: 0 clean stop (probe: ready), 1 shutdown deadline missed or a step failed
       (probe: not ready), 64 bad command line, 70 could not start, 78 invalid configuration.

@@ -1,6 +1,7 @@
 package dev.marketdata.bootstrap;
 
 import dev.marketdata.adapters.in.http.HealthHttpServer;
+import dev.marketdata.adapters.in.http.ProcessMetrics;
 import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
 import dev.marketdata.adapters.out.nats.NatsMessagingAdapter;
 import dev.marketdata.application.service.HealthService;
@@ -8,6 +9,7 @@ import dev.marketdata.application.service.HeartbeatService;
 import dev.marketdata.bootstrap.config.DurationText;
 import dev.marketdata.bootstrap.config.ServiceConfig;
 import dev.marketdata.domain.ServiceIdentity;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,19 +51,33 @@ final class ServiceGraph {
    *
    * @throws IOException when HEALTH_PORT cannot be bound; nothing is left running then
    */
-  static ServiceGraph start(ServiceConfig config, String version, Clock clock) throws IOException {
-    NatsMessagingAdapter nats = new NatsMessagingAdapter(config.natsSettings());
+  static ServiceGraph start(ServiceConfig config, String version, String revision, Clock clock)
+      throws IOException {
+    PrometheusRegistry metrics = ProcessMetrics.registryFor(version, revision);
+    NatsMessagingAdapter nats = new NatsMessagingAdapter(config.natsSettings(), metrics);
     HealthService health = new HealthService(nats);
     HeartbeatService heartbeats =
         new HeartbeatService(
             new ServiceIdentity(config.clientId(), version, clock.instant()), health, nats);
     // Bound before connecting: a taken port fails the start before anything else runs.
-    HealthHttpServer http = HealthHttpServer.start(config.healthAddress(), health);
-    nats.connect();
+    HealthHttpServer http = HealthHttpServer.start(config.healthAddress(), health, metrics);
     HeartbeatScheduler heartbeat =
-        new HeartbeatScheduler(heartbeats, clock, config.heartbeatInterval());
+        new HeartbeatScheduler(heartbeats, clock, config.heartbeatInterval(), metrics);
+    // Each (re)connect beats at once: consumers hear of this instance without waiting an interval.
+    nats.connect(heartbeat::restartFromNow);
     heartbeat.start();
+    // Not needed to become ready, and the costliest registration: off the start-up path.
+    Thread.ofVirtual().name("jvm-metrics").start(() -> registerJvmMetrics(metrics));
     return new ServiceGraph(config, health, nats, http, heartbeat);
+  }
+
+  private static void registerJvmMetrics(PrometheusRegistry metrics) {
+    try {
+      ProcessMetrics.registerJvm(metrics);
+    } catch (RuntimeException | LinkageError e) {
+      // The service's own metrics are still served; say what is missing, once.
+      LOG.warn("JVM metrics unavailable: {}", String.valueOf(e));
+    }
   }
 
   int healthPort() {
@@ -76,6 +92,10 @@ final class ServiceGraph {
   ShutdownOutcome shutdown() {
     long start = System.nanoTime();
     Duration deadline = config.shutdownTimeout();
+    // Here, not among the steps: instant, and logged before any step that could still be running
+    // (and logging) past the deadline.
+    health.beginShutdown();
+    LOG.info("stopping: reporting not-ready");
     CompletableFuture<Boolean> steps = new CompletableFuture<>();
     Thread.ofPlatform()
         .name("shutdown-steps")
@@ -104,8 +124,6 @@ final class ServiceGraph {
   }
 
   private boolean stopInOrder() {
-    health.beginShutdown();
-    LOG.info("stopping: reporting not-ready");
     if (!heartbeat.stop(HEARTBEAT_STOP_TIMEOUT)) {
       heartbeat.close();
     }

@@ -4,6 +4,8 @@ import dev.marketdata.adapters.out.nats.UrlMasking;
 import dev.marketdata.bootstrap.config.ConfigLoader;
 import dev.marketdata.bootstrap.config.ConfigProblem;
 import dev.marketdata.bootstrap.config.DurationText;
+import dev.marketdata.bootstrap.config.EffectiveConfiguration;
+import dev.marketdata.bootstrap.config.EnvironmentSnapshot;
 import dev.marketdata.bootstrap.config.InvalidConfigException;
 import dev.marketdata.bootstrap.config.ServiceConfig;
 import java.io.IOException;
@@ -98,7 +100,8 @@ final class ServiceRunner {
   }
 
   private static ServiceGraph start(ServiceConfig config) throws IOException {
-    ServiceGraph graph = ServiceGraph.start(config, BuildInfo.version(), Clock.systemUTC());
+    ServiceGraph graph =
+        ServiceGraph.start(config, BuildInfo.version(), BuildInfo.revision(), Clock.systemUTC());
     LOG.atInfo()
         .addKeyValue("healthPort", graph.healthPort())
         .addKeyValue("natsServers", UrlMasking.mask(String.join(",", config.natsServers())))
@@ -109,9 +112,19 @@ final class ServiceRunner {
   }
 
   private static ServiceConfig loadOrExit() {
+    EnvironmentSnapshot snapshot = Environment.read();
+    ConfigLoader.logFormat(snapshot.variables()).ifPresent(Logging::applyFormat);
     try {
-      ServiceConfig config = ConfigLoader.load(Environment.read());
+      ServiceConfig config = ConfigLoader.load(snapshot);
       Logging.applyLevel(config.logLevel());
+      // Before anything connects: what this start runs with, and where each value came from.
+      LOG.atInfo()
+          .addKeyValue("settings", EffectiveConfiguration.describe(snapshot, config))
+          .addKeyValue("clientId", config.clientId())
+          .addKeyValue(
+              "authentication", EffectiveConfiguration.authentication(config.credentials()))
+          .addKeyValue("dotenvRead", snapshot.dotenvRead())
+          .log("configuration");
       return config;
     } catch (InvalidConfigException e) {
       for (ConfigProblem problem : e.problems()) {

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketdata.adapters.testsupport.Eventually;
+import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
+import dev.marketdata.adapters.testsupport.PrometheusText;
+import dev.marketdata.bootstrap.config.ConfigLoader;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.NKey;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,8 +211,12 @@ class ServiceProcessIT {
       service.awaitStatus(port, "/health/live", 200, START_TIMEOUT);
       assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
 
-      JsonNode started = parse(service.stdout().getFirst());
-      assertEquals("started", started.get("message").asText());
+      JsonNode started =
+          service.stdout().stream()
+              .map(ServiceProcessIT::parse)
+              .filter(line -> line.get("message").asText().equals("started"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no started line: " + service.describe()));
       assertEquals(
           "marketdata.heartbeat.local.from-dotenv", started.get("heartbeatSubject").asText());
     }
@@ -386,6 +395,181 @@ class ServiceProcessIT {
       assertTrue(
           Duration.between(sent, Instant.now()).compareTo(Duration.ofSeconds(5)) < 0,
           "a stale heartbeat was delivered: " + sent);
+    }
+  }
+
+  private static Map<String, Double> scrape(int port) {
+    HttpResponse<String> response = Http.get(port, "/metrics", "text/plain");
+    assertEquals(200, response.statusCode());
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+        response.headers().toString());
+    return PrometheusText.parse(response.body());
+  }
+
+  @Test
+  void metricsFollowTheNatsLinkAcrossAServerRestart() throws Exception {
+    int port = NatsServer.freePort();
+    int natsPort = NatsServer.freePort();
+    Map<String, String> env = new HashMap<>(env("nats://127.0.0.1:" + natsPort, port));
+    try (ServiceProcess service = ServiceProcess.start(env)) {
+      Map<String, Double> first;
+      try (NatsServer nats = NatsServer.startOn(natsPort)) {
+        service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
+        Eventually.within(
+            Duration.ofSeconds(10),
+            "JVM metrics registered after ready",
+            () -> scrape(port).containsKey("jvm_threads_current"));
+        first = scrape(port);
+      }
+      service.awaitStatus(port, "/health/ready", 503, START_TIMEOUT);
+      Map<String, Double> down = scrape(port);
+      try (NatsServer nats = NatsServer.startOn(natsPort)) {
+        service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
+        Map<String, Double> again = scrape(port);
+        HttpResponse<String> openMetrics =
+            Http.get(port, "/metrics", "application/openmetrics-text; version=1.0.0");
+
+        assertEquals(1.0, first.get("marketdata_nats_connected"));
+        assertEquals(1.0, first.get("marketdata_nats_connects_total"));
+        assertEquals(0.0, first.get("marketdata_nats_disconnects_total"));
+        assertTrue(first.get("marketdata_heartbeats_published_total") >= 1, first.toString());
+        assertTrue(first.containsKey("process_start_time_seconds"), first.keySet().toString());
+        assertTrue(
+            first.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes{")),
+            first.keySet().toString());
+        assertTrue(
+            first.keySet().stream()
+                .anyMatch(
+                    k ->
+                        k.startsWith("marketdata_build_info{")
+                            && k.contains("version=\"" + BuildInfo.version() + "\"")),
+            first.keySet().toString());
+        assertEquals(0.0, down.get("marketdata_nats_connected"));
+        assertEquals(1.0, down.get("marketdata_nats_disconnects_total"));
+        assertEquals(1.0, again.get("marketdata_nats_connected"));
+        assertEquals(1.0, again.get("marketdata_nats_reconnects_total"));
+        assertEquals(1.0, again.get("marketdata_nats_connects_total"));
+        assertTrue(
+            again.get("marketdata_heartbeats_dropped_total{reason=\"not_connected\"}") >= 1,
+            again.toString());
+        assertTrue(
+            openMetrics
+                .headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("application/openmetrics-text"),
+            openMetrics.headers().toString());
+        assertTrue(openMetrics.body().endsWith("# EOF\n"), "OpenMetrics ends with # EOF");
+      }
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+    }
+  }
+
+  @Test
+  void theFirstHeartbeatGoesOutOnConnectAndAgainOnReconnect() throws Exception {
+    int port = NatsServer.freePort();
+    int natsPort = NatsServer.freePort();
+    Map<String, String> env = new HashMap<>(env("nats://127.0.0.1:" + natsPort, port));
+    env.put("HEARTBEAT_INTERVAL", "1h"); // only a connect can make a heartbeat go out in time
+    try (NatsServer nats = NatsServer.startOn(natsPort);
+        Connection subscriber = Nats.connect(nats.url())) {
+      Subscription heartbeats = subscriber.subscribe("marketdata.heartbeat.>");
+      subscriber.flush(Duration.ofSeconds(5));
+      try (ServiceProcess service = ServiceProcess.start(env)) {
+        Message onConnect = heartbeats.nextMessage(START_TIMEOUT);
+        nats.close();
+        service.awaitStatus(port, "/health/ready", 503, START_TIMEOUT);
+        try (NatsServer restarted = NatsServer.startOn(natsPort)) {
+          service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
+          // A subscriber on the restarted server may come too late to see it: the counter cannot.
+          Eventually.within(
+              Duration.ofSeconds(10),
+              "a second heartbeat published, on reconnect",
+              () -> scrape(port).get("marketdata_heartbeats_published_total") == 2.0);
+          assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+        }
+
+        assertNotNull(onConnect, "no heartbeat on connect");
+      }
+    }
+  }
+
+  @Test
+  void theConfigurationLineShowsEverySettingItsSourceAndNoSecret(@TempDir Path workDir)
+      throws Exception {
+    int port = NatsServer.freePort();
+    Files.writeString(workDir.resolve(".env"), "LOG_LEVEL=debug\nNATS_CLUSTER_ID=from-dotenv\n");
+    Map<String, String> env = new HashMap<>();
+    env.put("NATS_URL", "nats://md:pa55word@127.0.0.1:" + NatsServer.freePort());
+    env.put("NATS_USER", "md");
+    env.put("NATS_PASSWORD", "s3cret-password");
+    env.put("HEALTH_PORT", Integer.toString(port));
+    env.put("HOSTNAME", "md-pod-7");
+    List<String> lines;
+    try (ServiceProcess service = ServiceProcess.start(env, workDir)) {
+      service.awaitStatus(port, "/health/live", 200, START_TIMEOUT);
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+      lines = service.stdout();
+    }
+    List<String> messages = lines.stream().map(l -> parse(l).get("message").asText()).toList();
+    JsonNode configuration =
+        lines.stream()
+            .map(ServiceProcessIT::parse)
+            .filter(line -> line.get("message").asText().equals("configuration"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no configuration line"));
+    JsonNode settings = configuration.get("settings");
+
+    String all = String.join("\n", lines);
+    assertFalse(all.contains("s3cret-password"), all);
+    assertFalse(all.contains("pa55word"), all);
+    for (String variable : ConfigLoader.VARIABLES) {
+      assertTrue(settings.has(variable), variable + " missing from " + settings);
+    }
+    assertEquals("environment", settings.get("NATS_URL").get("source").asText());
+    assertTrue(settings.get("NATS_URL").get("value").asText().startsWith("nats://md:***@"));
+    assertEquals("***", settings.get("NATS_PASSWORD").get("value").asText());
+    assertEquals(".env", settings.get("LOG_LEVEL").get("source").asText());
+    assertEquals("DEBUG", settings.get("LOG_LEVEL").get("value").asText());
+    assertEquals("default", settings.get("HEARTBEAT_INTERVAL").get("source").asText());
+    assertEquals("5s", settings.get("HEARTBEAT_INTERVAL").get("value").asText());
+    assertEquals("HOSTNAME", settings.get("NATS_CLIENT_ID").get("source").asText());
+    assertEquals("md-pod-7", configuration.get("clientId").asText());
+    assertEquals("user", configuration.get("authentication").asText());
+    assertTrue(configuration.get("dotenvRead").asBoolean());
+    assertTrue(
+        messages.indexOf("configuration") < messages.indexOf("started"),
+        "the configuration line comes before anything starts: " + messages);
+  }
+
+  @Test
+  void textLogsAreOneReadableLinePerEvent() throws Exception {
+    int port = NatsServer.freePort();
+    Map<String, String> env = new HashMap<>(env("nats://127.0.0.1:" + NatsServer.freePort(), port));
+    env.put("LOG_FORMAT", "text");
+    try (ServiceProcess service = ServiceProcess.start(env)) {
+      service.awaitStatus(port, "/health/live", 200, START_TIMEOUT);
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+
+      List<String> lines = service.stdout();
+      assertFalse(lines.isEmpty());
+      for (String line : lines) {
+        assertTrue(
+            line.matches(
+                "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (TRACE|DEBUG|INFO |WARN |ERROR) \\S+ - .*"),
+            "not a text log line: " + line);
+      }
+      assertTrue(lines.getLast().contains(" - stopped "), lines.getLast());
+      assertTrue(lines.getLast().contains("exitCode=\"0\""), lines.getLast());
+    }
+  }
+
+  @Test
+  void anUnknownLogFormatExitsWith78() throws Exception {
+    try (ServiceProcess service = ServiceProcess.start(Map.of("LOG_FORMAT", "xml"))) {
+      assertEquals(78, service.awaitExit(Duration.ofSeconds(10)), service.describe());
+      assertTrue(String.join("\n", service.stdout()).contains("LOG_FORMAT=xml is invalid"));
     }
   }
 

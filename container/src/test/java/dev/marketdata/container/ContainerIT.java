@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
+import dev.marketdata.adapters.testsupport.PrometheusText;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,10 @@ class ContainerIT {
         assertNotNull(heartbeat, "no heartbeat from the container");
         assertEquals("marketdata.heartbeat.local.md-container", heartbeat.getSubject());
         assertEquals("READY", JSON.readTree(heartbeat.getData()).get("state").asText());
+        Map<String, Double> metrics =
+            PrometheusText.parse(Http.get(healthPort, "/metrics", "text/plain").body());
+        assertEquals(1.0, metrics.get("marketdata_nats_connected"), metrics.toString());
+        assertEquals(1.0, metrics.get("marketdata_nats_connects_total"), metrics.toString());
 
         stopCleanly(container);
         for (String line : logLines(container)) {

@@ -33,4 +33,25 @@ public final class Http {
       return -1;
     }
   }
+
+  /**
+   * {@code GET http://127.0.0.1:port/path} with an Accept header, as a scraper sends it.
+   *
+   * @return the response, body as text
+   */
+  public static HttpResponse<String> get(int port, String path, String accept) {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .header("Accept", accept)
+              .timeout(Duration.ofSeconds(5))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
 }

@@ -35,10 +35,32 @@ public final class ConfigLoader {
   public static final String NATS_PING_INTERVAL = "NATS_PING_INTERVAL";
   public static final String NATS_MAX_PINGS_OUT = "NATS_MAX_PINGS_OUT";
   public static final String LOG_LEVEL = "LOG_LEVEL";
+  public static final String LOG_FORMAT = "LOG_FORMAT";
   public static final String HEALTH_PORT = "HEALTH_PORT";
   public static final String HEALTH_BIND = "HEALTH_BIND";
   public static final String HEARTBEAT_INTERVAL = "HEARTBEAT_INTERVAL";
   public static final String SHUTDOWN_TIMEOUT = "SHUTDOWN_TIMEOUT";
+
+  /** Every setting, in the order the README's table and the configuration log line list them. */
+  public static final List<String> VARIABLES =
+      List.of(
+          NATS_URL,
+          NATS_CLIENT_ID,
+          NATS_CLUSTER_ID,
+          NATS_CREDS_FILE,
+          NATS_USER,
+          NATS_PASSWORD,
+          NATS_TOKEN,
+          NATS_RECONNECT_WAIT,
+          NATS_PING_INTERVAL,
+          NATS_MAX_PINGS_OUT,
+          NATS_DRAIN_TIMEOUT,
+          SHUTDOWN_TIMEOUT,
+          HEARTBEAT_INTERVAL,
+          HEALTH_BIND,
+          HEALTH_PORT,
+          LOG_LEVEL,
+          LOG_FORMAT);
 
   /** Set by Docker (the container id) and Kubernetes (the pod name); read, never required. */
   public static final String HOSTNAME = "HOSTNAME";
@@ -59,6 +81,7 @@ public final class ConfigLoader {
 
   private static final Set<String> URL_SCHEMES = Set.of("nats", "tls", "ws", "wss");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+  private static final Set<String> LOG_FORMATS = Set.of("json", "text");
   private static final Pattern SUBJECT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final String SECRET = "***";
   private static final String UNSET = "(unset)";
@@ -118,6 +141,7 @@ public final class ConfigLoader {
     String clusterId = subjectToken(NATS_CLUSTER_ID, "local");
     NatsCredentials credentials = credentials();
     String logLevel = logLevel();
+    String logFormat = logFormat();
     int healthPort = port();
     InetAddress healthBind = bindAddress();
     Duration heartbeat = duration(Bounds.HEARTBEAT_INTERVAL);
@@ -140,6 +164,7 @@ public final class ConfigLoader {
         clusterId,
         credentials,
         logLevel,
+        logFormat,
         new InetSocketAddress(healthBind, healthPort),
         heartbeat,
         shutdown,
@@ -311,6 +336,29 @@ public final class ConfigLoader {
           new ConfigProblem(LOG_LEVEL, shown(value), "one of TRACE, DEBUG, INFO, WARN, ERROR"));
     }
     return upper;
+  }
+
+  private String logFormat() {
+    String value = value(LOG_FORMAT, "json");
+    if (!LOG_FORMATS.contains(value)) {
+      problems.add(
+          new ConfigProblem(
+              LOG_FORMAT, shown(value), "json (one JSON object per line) or text (for people)"));
+    }
+    return value;
+  }
+
+  /**
+   * LOG_FORMAT alone, so that even the lines reporting an invalid configuration come in the format
+   * asked for.
+   *
+   * @param env the environment
+   * @return the format asked for, when valid
+   */
+  public static Optional<String> logFormat(Map<String, String> env) {
+    return Optional.ofNullable(env.get(LOG_FORMAT))
+        .map(String::strip)
+        .filter(LOG_FORMATS::contains);
   }
 
   private int port() {

@@ -10,9 +10,13 @@ import java.util.Set;
  * @param variables every variable; a real environment variable wins over a {@code .env} line
  * @param fromDotenv the names whose value came from {@code .env}
  * @param problems what could not be read at all (bad {@code .env} lines)
+ * @param dotenvRead whether a {@code .env} file was there to read
  */
 public record EnvironmentSnapshot(
-    Map<String, String> variables, Set<String> fromDotenv, List<ConfigProblem> problems) {
+    Map<String, String> variables,
+    Set<String> fromDotenv,
+    List<ConfigProblem> problems,
+    boolean dotenvRead) {
 
   public EnvironmentSnapshot {
     variables = Map.copyOf(variables);
@@ -20,8 +24,21 @@ public record EnvironmentSnapshot(
     problems = List.copyOf(problems);
   }
 
+  /**
+   * Where a variable's value came from.
+   *
+   * @param variable its name
+   * @return {@code environment}, {@code .env} or {@code default} (not set at all)
+   */
+  public String sourceOf(String variable) {
+    if (!variables.containsKey(variable)) {
+      return "default";
+    }
+    return fromDotenv.contains(variable) ? DotenvFile.NAME : "environment";
+  }
+
   /** Just these variables, as the tests and the probe use it. */
   public static EnvironmentSnapshot of(Map<String, String> variables) {
-    return new EnvironmentSnapshot(variables, Set.of(), List.of());
+    return new EnvironmentSnapshot(variables, Set.of(), List.of(), false);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param clusterId NATS_CLUSTER_ID
  * @param credentials from NATS_CREDS_FILE, NATS_USER/NATS_PASSWORD or NATS_TOKEN
  * @param logLevel LOG_LEVEL
+ * @param logFormat LOG_FORMAT: json or text
  * @param healthAddress HEALTH_BIND and HEALTH_PORT
  * @param heartbeatInterval HEARTBEAT_INTERVAL
  * @param shutdownTimeout SHUTDOWN_TIMEOUT
@@ -29,6 +30,7 @@ public record ServiceConfig(
     String clusterId,
     NatsCredentials credentials,
     String logLevel,
+    String logFormat,
     InetSocketAddress healthAddress,
     Duration heartbeatInterval,
     Duration shutdownTimeout,
@@ -75,6 +77,7 @@ public record ServiceConfig(
         clusterId,
         new NatsCredentials.None(),
         logLevel,
+        logFormat,
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         Duration.ofMillis(50),
         shutdownTimeout,

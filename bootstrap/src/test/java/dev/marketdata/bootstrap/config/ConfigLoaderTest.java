@@ -322,7 +322,8 @@ class ConfigLoaderTest {
         new EnvironmentSnapshot(
             Map.of("HEALTH_PORT", "x"),
             Set.of(),
-            List.of(new ConfigProblem(".env", "/w/.env:3", "a closing single quote (')")));
+            List.of(new ConfigProblem(".env", "/w/.env:3", "a closing single quote (')")),
+            true);
 
     InvalidConfigException error =
         assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(snapshot));

@@ -7,6 +7,8 @@ import dev.marketdata.application.port.in.CheckHealthUseCase;
 import dev.marketdata.application.port.in.HealthQuery;
 import dev.marketdata.application.port.in.HealthReport;
 import dev.marketdata.application.port.in.Probe;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Serves {@code GET /health/live} and {@code GET /health/ready} on the JDK's built-in HTTP server.
+ * Serves {@code GET /health/live}, {@code GET /health/ready} and {@code GET /metrics} on the JDK's
+ * built-in HTTP server.
  *
  * <p>Hardened against slow, idle and hostile peers, since an orchestrator restarts the service when
  * its probes go unanswered: requests run on virtual threads, off the thread that accepts
@@ -27,6 +30,7 @@ public final class HealthHttpServer implements AutoCloseable {
 
   public static final String LIVE_PATH = "/health/live";
   public static final String READY_PATH = "/health/ready";
+  public static final String METRICS_PATH = "/metrics";
 
   private static final Map<String, Probe> ROUTES =
       Map.of(LIVE_PATH, Probe.LIVENESS, READY_PATH, Probe.READINESS);
@@ -65,10 +69,12 @@ public final class HealthHttpServer implements AutoCloseable {
    *
    * @param address where to listen; port 0 picks a free one
    * @param health answers the probes
+   * @param metrics served on {@code /metrics} (Prometheus text, or OpenMetrics when asked for)
    * @return the running server
    * @throws IOException when the address cannot be bound (port taken, no permission)
    */
-  public static HealthHttpServer start(InetSocketAddress address, CheckHealthUseCase health)
+  public static HealthHttpServer start(
+      InetSocketAddress address, CheckHealthUseCase health, PrometheusRegistry metrics)
       throws IOException {
     SERVER_LIMITS.forEach(
         (property, value) -> {
@@ -82,6 +88,7 @@ public final class HealthHttpServer implements AutoCloseable {
     server.setExecutor(executor);
     HealthHttpServer healthServer = new HealthHttpServer(server, executor, health);
     server.createContext("/", healthServer::handle);
+    server.createContext(METRICS_PATH, new MetricsHandler(metrics));
     server.start();
     return healthServer;
   }

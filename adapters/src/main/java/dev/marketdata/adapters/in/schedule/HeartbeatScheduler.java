@@ -3,10 +3,13 @@ package dev.marketdata.adapters.in.schedule;
 import dev.marketdata.application.port.in.PublishHeartbeatCommand;
 import dev.marketdata.application.port.in.PublishHeartbeatUseCase;
 import dev.marketdata.application.port.in.PublishResult;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,21 +28,64 @@ public final class HeartbeatScheduler implements AutoCloseable {
   private final Duration interval;
   private boolean publishedOnce;
   private long lostInOutage;
+  private final Counter published;
+  private final Counter dropped;
+  private ScheduledFuture<?> schedule;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heartbeat").factory());
 
-  public HeartbeatScheduler(PublishHeartbeatUseCase heartbeats, Clock clock, Duration interval) {
+  /**
+   * Creates the scheduler and its metrics.
+   *
+   * @param heartbeats the use case it drives
+   * @param clock where the moment of each heartbeat comes from
+   * @param interval time between heartbeats; also how long each one stays valid
+   * @param metrics where its counters are registered
+   */
+  public HeartbeatScheduler(
+      PublishHeartbeatUseCase heartbeats,
+      Clock clock,
+      Duration interval,
+      PrometheusRegistry metrics) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive, got " + interval);
     }
     this.heartbeats = heartbeats;
     this.clock = clock;
     this.interval = interval;
+    this.published =
+        Counter.builder()
+            .name("marketdata_heartbeats_published")
+            .help("Heartbeats handed to NATS")
+            .register(metrics);
+    this.dropped =
+        Counter.builder()
+            .name("marketdata_heartbeats_dropped")
+            .help("Heartbeats dropped, never queued: NATS not connected, or not answering in time")
+            .labelNames("reason")
+            .register(metrics);
   }
 
-  public void start() {
+  /** Beats at once, then every interval (unless a connect already started the beat). */
+  public synchronized void start() {
+    if (schedule == null) {
+      restartFromNow();
+    }
+  }
+
+  /**
+   * Beats at once and every interval from now on: called when NATS (re)connects, so that consumers
+   * hear of this instance without waiting out an interval.
+   */
+  public synchronized void restartFromNow() {
+    if (executor.isShutdown()) {
+      return;
+    }
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
     // beat() catches everything, so the future can never carry an exception worth reading.
-    var unused =
+    schedule =
         executor.scheduleAtFixedRate(this::beat, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -60,6 +106,12 @@ public final class HeartbeatScheduler implements AutoCloseable {
    * report, only a start-up.
    */
   private void account(PublishResult result) {
+    switch (result) {
+      case PUBLISHED -> published.inc();
+      case SKIPPED_NOT_CONNECTED -> dropped.labelValues("not_connected").inc();
+      case DROPPED_NO_ANSWER -> dropped.labelValues("no_answer").inc();
+      case SKIPPED_STOPPING -> {}
+    }
     if (result == PublishResult.PUBLISHED) {
       publishedOnce = true;
       if (lostInOutage > 0) {
@@ -82,7 +134,9 @@ public final class HeartbeatScheduler implements AutoCloseable {
    * @return whether the scheduler stopped within the timeout
    */
   public boolean stop(Duration timeout) {
-    executor.shutdown();
+    synchronized (this) {
+      executor.shutdown();
+    }
     try {
       return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

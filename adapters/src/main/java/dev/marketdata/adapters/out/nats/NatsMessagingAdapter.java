@@ -7,8 +7,12 @@ import dev.marketdata.application.port.out.MessagingStatusPort;
 import dev.marketdata.domain.Heartbeat;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -39,17 +43,54 @@ public final class NatsMessagingAdapter
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private final NatsSettings settings;
+  private final Counter connects;
+  private final Counter reconnects;
+  private final Counter disconnects;
+  private final AtomicBoolean linkUp = new AtomicBoolean();
+  private volatile Runnable onConnected = () -> {};
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicReference<Connection> connection = new AtomicReference<>();
   private final AtomicBoolean closing = new AtomicBoolean();
 
-  public NatsMessagingAdapter(NatsSettings settings) {
+  /**
+   * Creates the adapter and its metrics.
+   *
+   * @param settings how to connect
+   * @param metrics where its metrics are registered
+   */
+  public NatsMessagingAdapter(NatsSettings settings, PrometheusRegistry metrics) {
     this.settings = settings;
+    this.connects =
+        Counter.builder()
+            .name("marketdata_nats_connects")
+            .help("First connections to NATS")
+            .register(metrics);
+    this.reconnects =
+        Counter.builder()
+            .name("marketdata_nats_reconnects")
+            .help("Connections to NATS regained after a loss")
+            .register(metrics);
+    this.disconnects =
+        Counter.builder()
+            .name("marketdata_nats_disconnects")
+            .help("Connections to NATS lost")
+            .register(metrics);
+    GaugeWithCallback.builder()
+        .name("marketdata_nats_connected")
+        .help("1 while connected to NATS, else 0")
+        .callback(callback -> callback.call(isConnected() ? 1 : 0))
+        .register(metrics);
   }
 
-  /** Starts connecting in the background and returns at once. */
-  public void connect() {
-    Slf4jNatsListener listener = new Slf4jNatsListener(this::adopt);
+  /**
+   * Starts connecting in the background and returns at once.
+   *
+   * @param whenConnected run after each connect and reconnect (on jnats' event thread: keep it
+   *     short)
+   */
+  public void connect(Runnable whenConnected) {
+    this.onConnected = whenConnected;
+    Slf4jNatsListener listener = new Slf4jNatsListener(this::onEvent);
     Options.Builder options =
         new Options.Builder()
             .servers(settings.servers().toArray(String[]::new))
@@ -82,6 +123,33 @@ public final class NatsMessagingAdapter
         AuthHandler handler = Nats.credentials(file.toString());
         options.authHandler(handler);
       }
+    }
+  }
+
+  private void onEvent(Connection conn, ConnectionListener.Events type) {
+    if (conn != null) {
+      adopt(conn);
+    }
+    switch (type) {
+      case CONNECTED -> {
+        linkUp.set(true);
+        connects.inc();
+        onConnected.run();
+      }
+      case RECONNECTED -> {
+        linkUp.set(true);
+        reconnects.inc();
+      }
+      // jnats reports RECONNECTED before its writer leaves reconnect mode; RESUBSCRIBED comes once
+      // it did, when a publish can go out again.
+      case RESUBSCRIBED -> onConnected.run();
+      case DISCONNECTED -> {
+        // jnats repeats the event for failed attempts; only a link that was up can be lost.
+        if (linkUp.getAndSet(false)) {
+          disconnects.inc();
+        }
+      }
+      default -> {}
     }
   }
 

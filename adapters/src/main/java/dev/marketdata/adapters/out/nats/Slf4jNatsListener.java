@@ -16,14 +16,17 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.marketdata.nats");
 
-  /** Receives every connection jnats reports, including the first one of an async connect. */
-  interface ConnectionSink {
-    void accept(Connection connection);
+  /**
+   * Receives every connection event jnats reports, with its connection (the first one of an async
+   * connect included).
+   */
+  interface EventSink {
+    void accept(Connection connection, Events type);
   }
 
-  private final ConnectionSink sink;
+  private final EventSink sink;
 
-  Slf4jNatsListener(ConnectionSink sink) {
+  Slf4jNatsListener(EventSink sink) {
     this.sink = sink;
   }
 
@@ -36,9 +39,7 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
 
   @Override
   public void connectionEvent(Connection conn, Events type, Long time, String uriDetails) {
-    if (conn != null) {
-      sink.accept(conn);
-    }
+    sink.accept(conn, type);
     String server = UrlMasking.mask(uriDetails);
     switch (type) {
       case CONNECTED, RECONNECTED ->

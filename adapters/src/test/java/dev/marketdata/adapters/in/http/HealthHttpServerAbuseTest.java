@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketdata.application.service.HealthService;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +39,10 @@ class HealthHttpServerAbuseTest {
   @BeforeEach
   void start() throws IOException {
     server =
-        HealthHttpServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), health);
+        HealthHttpServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            health,
+            new PrometheusRegistry());
   }
 
   @AfterEach

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.application.port.in.PublishResult;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +26,8 @@ class HeartbeatSchedulerTest {
               return PublishResult.PUBLISHED;
             },
             Clock.systemUTC(),
-            Duration.ofMillis(20));
+            Duration.ofMillis(20),
+            new PrometheusRegistry());
 
     scheduler.start();
 
@@ -43,7 +45,8 @@ class HeartbeatSchedulerTest {
               return PublishResult.PUBLISHED;
             },
             Clock.systemUTC(),
-            Duration.ofMillis(10));
+            Duration.ofMillis(10),
+            new PrometheusRegistry());
     scheduler.start();
     Eventually.within(Duration.ofSeconds(5), "first beat", () -> calls.get() >= 1);
 
@@ -59,6 +62,10 @@ class HeartbeatSchedulerTest {
     assertThrows(
         IllegalArgumentException.class,
         () ->
-            new HeartbeatScheduler(c -> PublishResult.PUBLISHED, Clock.systemUTC(), Duration.ZERO));
+            new HeartbeatScheduler(
+                c -> PublishResult.PUBLISHED,
+                Clock.systemUTC(),
+                Duration.ZERO,
+                new PrometheusRegistry()));
   }
 }

@@ -17,6 +17,7 @@ import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,10 +49,11 @@ class NatsMessagingAdapterIT {
     try (NatsServer server = NatsServer.start();
         Connection subscriber = Nats.connect(server.url());
         NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(settings(server.url(), new NatsCredentials.None()))) {
+            new NatsMessagingAdapter(
+                settings(server.url(), new NatsCredentials.None()), new PrometheusRegistry())) {
       Subscription subscription = subscriber.subscribe(SUBJECT);
       subscriber.flush(GENEROUS);
-      adapter.connect();
+      adapter.connect(() -> {});
       Eventually.within(GENEROUS, "adapter connected", adapter::isConnected);
 
       assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
@@ -72,10 +74,11 @@ class NatsMessagingAdapterIT {
     try (NatsServer server = NatsServer.start();
         Connection subscriber = Nats.connect(server.url());
         NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(settings(server.url(), new NatsCredentials.None()))) {
+            new NatsMessagingAdapter(
+                settings(server.url(), new NatsCredentials.None()), new PrometheusRegistry())) {
       Subscription subscription = subscriber.subscribe(SUBJECT);
       subscriber.flush(GENEROUS);
-      adapter.connect();
+      adapter.connect(() -> {});
       Eventually.within(GENEROUS, "adapter connected", adapter::isConnected);
 
       server.freeze();
@@ -96,9 +99,10 @@ class NatsMessagingAdapterIT {
     int port = NatsServer.freePort();
     try (NatsMessagingAdapter adapter =
         new NatsMessagingAdapter(
-            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()))) {
+            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()),
+            new PrometheusRegistry())) {
 
-      adapter.connect();
+      adapter.connect(() -> {});
 
       assertFalse(adapter.isConnected());
       try (NatsServer server = NatsServer.startOn(port)) {
@@ -112,9 +116,10 @@ class NatsMessagingAdapterIT {
     int port = NatsServer.freePort();
     try (NatsMessagingAdapter adapter =
         new NatsMessagingAdapter(
-            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()))) {
+            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()),
+            new PrometheusRegistry())) {
       try (NatsServer server = NatsServer.startOn(port)) {
-        adapter.connect();
+        adapter.connect(() -> {});
         Eventually.within(GENEROUS, "first connect", adapter::isConnected);
       }
 
@@ -132,9 +137,10 @@ class NatsMessagingAdapterIT {
     try (NatsServer server = NatsServer.startOn(port, "--user", "md", "--pass", "s3cret");
         NatsMessagingAdapter adapter =
             new NatsMessagingAdapter(
-                settings(server.url(), new NatsCredentials.UserPassword("md", "s3cret")))) {
+                settings(server.url(), new NatsCredentials.UserPassword("md", "s3cret")),
+                new PrometheusRegistry())) {
 
-      adapter.connect();
+      adapter.connect(() -> {});
 
       Eventually.within(GENEROUS, "authenticated connect", adapter::isConnected);
     }
@@ -145,9 +151,11 @@ class NatsMessagingAdapterIT {
     int port = NatsServer.freePort();
     try (NatsServer server = NatsServer.startOn(port, "--auth", "t0ken");
         NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(settings(server.url(), new NatsCredentials.Token("t0ken")))) {
+            new NatsMessagingAdapter(
+                settings(server.url(), new NatsCredentials.Token("t0ken")),
+                new PrometheusRegistry())) {
 
-      adapter.connect();
+      adapter.connect(() -> {});
 
       Eventually.within(GENEROUS, "token connect", adapter::isConnected);
     }
@@ -157,8 +165,9 @@ class NatsMessagingAdapterIT {
   void drainsCleanlyWhileConnected() {
     try (NatsServer server = NatsServer.start();
         NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(settings(server.url(), new NatsCredentials.None()))) {
-      adapter.connect();
+            new NatsMessagingAdapter(
+                settings(server.url(), new NatsCredentials.None()), new PrometheusRegistry())) {
+      adapter.connect(() -> {});
       Eventually.within(GENEROUS, "connected", adapter::isConnected);
       assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
 
@@ -173,9 +182,11 @@ class NatsMessagingAdapterIT {
   void drainStaysBoundedWhenNatsIsDown() {
     int port = NatsServer.freePort();
     NatsMessagingAdapter adapter =
-        new NatsMessagingAdapter(settings("nats://127.0.0.1:" + port, new NatsCredentials.None()));
+        new NatsMessagingAdapter(
+            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()),
+            new PrometheusRegistry());
     try (NatsServer server = NatsServer.startOn(port)) {
-      adapter.connect();
+      adapter.connect(() -> {});
       Eventually.within(GENEROUS, "connected", adapter::isConnected);
     }
     Eventually.within(GENEROUS, "disconnect noticed", () -> !adapter.isConnected());
@@ -192,8 +203,10 @@ class NatsMessagingAdapterIT {
   void aShutdownBeforeTheFirstConnectLeavesNoConnectionBehind() {
     int port = NatsServer.freePort();
     NatsMessagingAdapter adapter =
-        new NatsMessagingAdapter(settings("nats://127.0.0.1:" + port, new NatsCredentials.None()));
-    adapter.connect();
+        new NatsMessagingAdapter(
+            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()),
+            new PrometheusRegistry());
+    adapter.connect(() -> {});
 
     // Whether jnats has handed over its connection yet is a race; either way nothing may connect
     // once the drain has begun.
