@@ -92,9 +92,10 @@ def wait_ready(port, start, timeout=READY_TIMEOUT):
     raise SystemExit(f"bench: not ready within {timeout}s on port {port}")
 
 
-def dockerfile_arg(name):
-    match = re.search(rf"^ARG {name}=(\S+)$", DOCKERFILE.read_text(), re.M)
-    return match.group(1)
+def base_images():
+    """The Dockerfile's FROM images: (builder, runtime), its first and last stage."""
+    images = re.findall(r"^FROM (\S+)", DOCKERFILE.read_text(), re.M)
+    return images[0], images[-1]
 
 
 def median(values):
@@ -192,7 +193,7 @@ def build_noaot(tmp):
 
 
 def build_naive(tmp):
-    base = dockerfile_arg("BUILDER_IMAGE")
+    base = base_images()[0]
     ctx = build_context(tmp, (
         f"FROM {base}\n"
         "COPY bootstrap/target/market-data-service.jar /app/app.jar\n"
@@ -204,8 +205,7 @@ def build_naive(tmp):
 
 def build_jib(tmp):
     """Jib onto a local JRE-style base: our runtime base plus our jlinked JRE, via docker://."""
-    builder = dockerfile_arg("BUILDER_IMAGE")
-    runtime = dockerfile_arg("RUNTIME_IMAGE")
+    builder, runtime = base_images()
     ctx = Path(tempfile.mkdtemp(prefix="bench-jibbase-", dir=tmp))
     jre_stage = re.search(r"(RUN jlink.*?--output /opt/java/jre)", DOCKERFILE.read_text(), re.S).group(1)
     (ctx / "Dockerfile").write_text(
