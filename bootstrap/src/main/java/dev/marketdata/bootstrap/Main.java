@@ -1,5 +1,6 @@
 package dev.marketdata.bootstrap;
 
+import dev.marketdata.adapters.in.http.HealthHttpServer;
 import dev.marketdata.bootstrap.config.ConfigLoader;
 import dev.marketdata.bootstrap.config.InvalidConfigException;
 import java.io.IOException;
@@ -89,7 +90,7 @@ public final class Main {
       return ExitCode.FAILURE;
     }
     try {
-      int status = ReadinessProbe.status(address, ReadinessProbe.READY_PATH, PROBE_TIMEOUT);
+      int status = ReadinessProbe.status(address, HealthHttpServer.READY_PATH, PROBE_TIMEOUT);
       out.println(status == 200 ? "ready" : "not ready: HTTP " + status);
       return status == 200 ? ExitCode.OK : ExitCode.FAILURE;
     } catch (IOException e) {

@@ -15,9 +15,6 @@ import java.time.Duration;
  */
 final class ReadinessProbe {
 
-  static final String READY_PATH = "/health/ready";
-  static final String LIVE_PATH = "/health/live";
-
   private ReadinessProbe() {}
 
   /**

@@ -1,5 +1,6 @@
 package dev.marketdata.bootstrap;
 
+import dev.marketdata.adapters.in.http.HealthHttpServer;
 import dev.marketdata.adapters.out.nats.UrlMasking;
 import dev.marketdata.bootstrap.config.ConfigLoader;
 import dev.marketdata.bootstrap.config.ConfigProblem;
@@ -70,12 +71,12 @@ final class ServiceRunner {
       long deadline = System.nanoTime() + TRAINING_CONNECT_TIMEOUT.toNanos();
       boolean ready = false;
       while (!ready && System.nanoTime() < deadline) {
-        ready = ReadinessProbe.status(health, ReadinessProbe.READY_PATH, PROBE_TIMEOUT) == 200;
+        ready = ReadinessProbe.status(health, HealthHttpServer.READY_PATH, PROBE_TIMEOUT) == 200;
         if (!ready) {
           Thread.sleep(10);
         }
       }
-      ReadinessProbe.status(health, ReadinessProbe.LIVE_PATH, PROBE_TIMEOUT);
+      ReadinessProbe.status(health, HealthHttpServer.LIVE_PATH, PROBE_TIMEOUT);
       // A few heartbeats, so that publishing is part of what the cache records.
       Thread.sleep(TRAINING_SETTLE_TIME);
       ShutdownOutcome outcome = graph.shutdown();

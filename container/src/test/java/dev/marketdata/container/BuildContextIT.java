@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Acceptance: "A test proves neither context can carry .git, .env or tests". */
+/** Neither build context can carry .git, .env, tests or anything but what the image needs. */
 class BuildContextIT {
 
   private static final List<String> IMAGE_INPUTS =
@@ -30,7 +30,7 @@ class BuildContextIT {
     }
   }
 
-  // Acceptance: fabric8's context is minimal by construction (no .git, .env or tests).
+  // Fabric8's context is minimal by construction (no .git, .env or tests).
   @Test
   void fabric8sContextHoldsTheDockerfileTheJarAndItsSbomOnly() throws IOException {
     Path context = Path.of(ContainerSupport.property("dockerContext"));
@@ -38,7 +38,7 @@ class BuildContextIT {
     assertEquals(IMAGE_INPUTS, filesUnder(context));
   }
 
-  // Acceptance: plain docker build's context (.dockerignore) carries no .git, .env, tests, docs or
+  // Plain docker build's context (.dockerignore) carries no .git, .env, tests, docs or
   // CI files.
   @Test
   void theRootDockerignoreLetsOnlyTheDockerfileTheJarAndItsSbomThrough(@TempDir Path tree)

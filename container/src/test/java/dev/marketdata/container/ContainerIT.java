@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Acceptance: the running container, with NATS reachable, unreachable, and hardened. */
+/** The running container, with NATS reachable, unreachable, hardened and memory-limited. */
 class ContainerIT {
 
   private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(30);
@@ -65,7 +65,7 @@ class ContainerIT {
     return Http.status(port, "/health/ready");
   }
 
-  // Acceptance: with NATS reachable it becomes healthy through its own HEALTHCHECK, logs JSON lines
+  // With NATS reachable it becomes healthy through its own HEALTHCHECK, logs JSON lines
   // only, its heartbeat arrives on NATS, and docker stop ends it with exit 0 well within the 10 s
   // grace, final line present.
   @Test
@@ -106,7 +106,7 @@ class ContainerIT {
     }
   }
 
-  // Acceptance: with NATS unreachable it stays running and reports unhealthy / not-ready; it does
+  // With NATS unreachable it stays running and reports unhealthy / not-ready; it does
   // not crash.
   @Test
   void staysRunningAndUnhealthyWhileNatsIsUnreachable() {
@@ -199,7 +199,7 @@ class ContainerIT {
     return failed.get();
   }
 
-  // Acceptance: under --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges it
+  // Under --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges it
   // starts, becomes healthy and stops cleanly.
   @Test
   void runsHardenedReadOnlyWithoutCapabilities() {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Acceptance: "Dockerfile structure" of the container issue, read from the Dockerfile itself. */
+/** The Dockerfile's structure, read from the Dockerfile itself. */
 class DockerfileStructureTest {
 
   private static final Path DOCKERFILE = Path.of("..", "Dockerfile");
@@ -51,7 +51,7 @@ class DockerfileStructureTest {
     return all.subList(lastFrom, all.size());
   }
 
-  // Acceptance: at least two stages.
+  // At least two stages.
   @Test
   void hasABuilderAndARuntimeStage() throws IOException {
     assertTrue(withKeyword("FROM").size() >= 2, "multi-stage: " + withKeyword("FROM"));
@@ -71,7 +71,7 @@ class DockerfileStructureTest {
     }
   }
 
-  // Acceptance: builder stage on a pinned JDK 25 image.
+  // Builder stage on a pinned JDK 25 image.
   @Test
   void theBuilderIsAPinnedJdk25() throws IOException {
     String builder = withKeyword("FROM").getFirst().split(" ", -1)[1];
@@ -79,7 +79,7 @@ class DockerfileStructureTest {
     assertTrue(builder.matches("eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-jdk.*"), builder);
   }
 
-  // Acceptance: the final stage is non-root (uid 65532).
+  // The final stage is non-root (uid 65532).
   @Test
   void theFinalStageRunsAsTheNonRootUser() throws IOException {
     List<String> users = finalStage().stream().filter(i -> i.startsWith("USER ")).toList();
@@ -87,7 +87,7 @@ class DockerfileStructureTest {
     assertEquals(List.of("USER 65532:65532"), users);
   }
 
-  // Acceptance: HEALTHCHECK and ENTRYPOINT in exec form; STOPSIGNAL SIGTERM.
+  // HEALTHCHECK and ENTRYPOINT in exec form; STOPSIGNAL SIGTERM.
   @Test
   void healthcheckAndEntrypointAreExecFormAndStopsignalIsSigterm() throws IOException {
     List<String> stage = finalStage();
@@ -102,13 +102,13 @@ class DockerfileStructureTest {
     assertTrue(stage.contains("STOPSIGNAL SIGTERM"), stage.toString());
   }
 
-  // Acceptance: no ADD.
+  // No ADD.
   @Test
   void usesNoAdd() throws IOException {
     assertEquals(List.of(), withKeyword("ADD"));
   }
 
-  // Acceptance: the jar is copied where the entrypoint expects it.
+  // The jar is copied where the entrypoint expects it.
   @Test
   void copiesTheJarWhereTheEntrypointRunsIt() throws IOException {
     String copy =

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Acceptance: "The built image", inspected and run without NATS. */
+/** The built image, inspected and run without NATS. */
 class ImageIT {
 
-  /** The seed's ceiling for the image. */
+  /** The size ceiling for the image. */
   private static final long MAX_IMAGE_BYTES = 200L * 1000 * 1000;
 
   private static JsonNode config() throws IOException {
@@ -27,7 +27,7 @@ class ImageIT {
     return new ObjectMapper().readTree(json);
   }
 
-  // Acceptance: image size under the 200 MB ceiling, actual size printed.
+  // Image size under the 200 MB ceiling, actual size printed.
   @Test
   void staysUnderTheSizeCeiling() {
     long size =
@@ -61,7 +61,7 @@ class ImageIT {
         versions.containsKey("net.logstash.logback:logstash-logback-encoder"), versions.toString());
   }
 
-  // Acceptance: the configured user is non-root.
+  // The configured user is non-root.
   @Test
   void runsAsTheNonRootUser() throws IOException {
     String user = config().get("User").asText();
@@ -72,7 +72,7 @@ class ImageIT {
     assertNotEquals("root", uid);
   }
 
-  // Acceptance: no /bin/sh in the final image.
+  // No /bin/sh in the final image.
   @Test
   void hasNoShell() {
     Docker.Result result =
@@ -90,7 +90,7 @@ class ImageIT {
     assertNotEquals(0, result.exitCode(), "a shell ran: " + result);
   }
 
-  // Acceptance: the OCI labels are present (revision, version, source, title, created).
+  // The OCI labels are present (revision, version, source, title, created).
   @Test
   void carriesTheOciLabels() throws IOException {
     JsonNode labels = config().get("Labels");
@@ -102,7 +102,10 @@ class ImageIT {
         ContainerSupport.property("imageVersion"),
         labels.get("org.opencontainers.image.version").asText());
     assertEquals("market-data-service", labels.get("org.opencontainers.image.title").asText());
-    assertTrue(labels.get("org.opencontainers.image.source").asText().startsWith("https://"));
+    // The repository, as the Buildx path labels it too: not the module's URL Maven would derive.
+    String source = labels.get("org.opencontainers.image.source").asText();
+    assertEquals(ContainerSupport.property("projectUrl"), source);
+    assertFalse(source.endsWith("/container"), source);
     assertTrue(
         labels
             .get("org.opencontainers.image.created")
@@ -110,7 +113,7 @@ class ImageIT {
             .matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
   }
 
-  // Acceptance: tagged with the version and the commit SHA; the revision label equals the commit.
+  // Tagged with the version and the commit SHA; the revision label equals the commit.
   @Test
   void isTaggedAndLabelledWithTheCommitItWasBuiltFrom() {
     String revision = ContainerSupport.property("imageRevision");
@@ -126,7 +129,7 @@ class ImageIT {
         tags.contains("market-data-service:" + ContainerSupport.property("imageVersion")), tags);
   }
 
-  // Acceptance: the AOT cache is used at start, asserted from the JVM's own log.
+  // The AOT cache is used at start, asserted from the JVM's own log.
   @Test
   void loadsTheApplicationFromTheAotCacheAtStart() throws IOException {
     // The image's own ENTRYPOINT, with the JVM's class-loading log added just before -jar.

@@ -14,16 +14,30 @@ import java.util.regex.Pattern;
  */
 public record ServiceIdentity(String serviceId, String version, Instant startedAt) {
 
+  /** What an id may hold, as operators read it in error messages. */
+  public static final String ID_SYNTAX =
+      "1-64 characters of A-Z a-z 0-9 _ - (one NATS subject token)";
+
   /** One NATS subject token: no dots, wildcards or whitespace. */
   private static final Pattern SUBJECT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /**
+   * Whether a text is a valid id (and so a single NATS subject token).
+   *
+   * @param id the candidate
+   * @return true if it matches {@link #ID_SYNTAX}
+   */
+  public static boolean isValidId(String id) {
+    return SUBJECT_TOKEN.matcher(id).matches();
+  }
 
   public ServiceIdentity {
     Objects.requireNonNull(serviceId, "serviceId");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(startedAt, "startedAt");
-    if (!SUBJECT_TOKEN.matcher(serviceId).matches()) {
+    if (!isValidId(serviceId)) {
       throw new IllegalArgumentException(
-          "serviceId must be 1-64 characters of A-Z a-z 0-9 _ -, got '" + serviceId + "'");
+          "serviceId must be " + ID_SYNTAX + ", got '" + serviceId + "'");
     }
     if (version.isBlank()) {
       throw new IllegalArgumentException("version must not be blank");

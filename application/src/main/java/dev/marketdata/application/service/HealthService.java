@@ -33,7 +33,7 @@ public final class HealthService implements CheckHealthUseCase, BeginShutdownUse
     stopping.set(true);
   }
 
-  ServiceState currentState() {
+  private ServiceState currentState() {
     return ServiceState.of(stopping.get(), messaging.isConnected());
   }
 }

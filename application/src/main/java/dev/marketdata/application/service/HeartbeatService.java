@@ -1,5 +1,8 @@
 package dev.marketdata.application.service;
 
+import dev.marketdata.application.port.in.CheckHealthUseCase;
+import dev.marketdata.application.port.in.HealthQuery;
+import dev.marketdata.application.port.in.Probe;
 import dev.marketdata.application.port.in.PublishHeartbeatCommand;
 import dev.marketdata.application.port.in.PublishHeartbeatUseCase;
 import dev.marketdata.application.port.in.PublishResult;
@@ -12,11 +15,11 @@ import java.util.Objects;
 public final class HeartbeatService implements PublishHeartbeatUseCase {
 
   private final ServiceIdentity identity;
-  private final HealthService health;
+  private final CheckHealthUseCase health;
   private final HeartbeatPublisherPort publisher;
 
   public HeartbeatService(
-      ServiceIdentity identity, HealthService health, HeartbeatPublisherPort publisher) {
+      ServiceIdentity identity, CheckHealthUseCase health, HeartbeatPublisherPort publisher) {
     this.identity = Objects.requireNonNull(identity, "identity");
     this.health = Objects.requireNonNull(health, "health");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -24,7 +27,8 @@ public final class HeartbeatService implements PublishHeartbeatUseCase {
 
   @Override
   public PublishResult publishHeartbeat(PublishHeartbeatCommand command) {
-    ServiceState state = health.currentState();
+    // The state readiness reports: one derivation, owned by the health use case.
+    ServiceState state = health.check(new HealthQuery(Probe.READINESS)).state();
     return switch (state) {
       case STOPPING -> PublishResult.SKIPPED_STOPPING;
       case NOT_READY -> PublishResult.SKIPPED_NOT_CONNECTED;

@@ -2,6 +2,7 @@ package dev.marketdata.bootstrap.config;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
 import dev.marketdata.adapters.out.nats.UrlMasking;
+import dev.marketdata.domain.ServiceIdentity;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns environment variables into a {@link ServiceConfig}, collecting every problem before giving
@@ -82,7 +82,6 @@ public final class ConfigLoader {
   private static final Set<String> URL_SCHEMES = Set.of("nats", "tls", "ws", "wss");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
   private static final Set<String> LOG_FORMATS = Set.of("json", "text");
-  private static final Pattern SUBJECT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final String SECRET = "***";
   private static final String UNSET = "(unset)";
   private static final String EMPTY = "(empty)";
@@ -266,12 +265,8 @@ public final class ConfigLoader {
 
   private String subjectToken(String variable, String defaultValue) {
     String value = value(variable, defaultValue);
-    if (!SUBJECT_TOKEN.matcher(value).matches()) {
-      problems.add(
-          new ConfigProblem(
-              variable,
-              shown(value),
-              "1-64 characters of A-Z a-z 0-9 _ - (one NATS subject token)"));
+    if (!ServiceIdentity.isValidId(value)) {
+      problems.add(new ConfigProblem(variable, shown(value), ServiceIdentity.ID_SYNTAX));
     }
     return value;
   }

@@ -200,7 +200,7 @@ class NatsMessagingAdapterIT {
   }
 
   @Test
-  void aShutdownBeforeTheFirstConnectLeavesNoConnectionBehind() {
+  void aShutdownBeforeTheFirstConnectLeavesNoConnectionBehind() throws Exception {
     int port = NatsServer.freePort();
     NatsMessagingAdapter adapter =
         new NatsMessagingAdapter(
@@ -212,11 +212,13 @@ class NatsMessagingAdapterIT {
     // once the drain has begun.
     adapter.drain(Duration.ofSeconds(1));
 
-    try (NatsServer server = NatsServer.startOn(port)) {
-      // Give the background connect every chance to (wrongly) come up.
-      Eventually.within(GENEROUS, "server up", () -> server.port() == port);
-      sleep(Duration.ofMillis(500));
+    try (NatsServer server = NatsServer.startOn(port);
+        Connection probe = Nats.connect(server.url())) {
+      // The server accepts connections now; give the background connect (100 ms reconnect wait)
+      // ten rounds to (wrongly) come up.
+      sleep(Duration.ofSeconds(1));
       assertFalse(adapter.isConnected());
+      assertEquals(Connection.Status.CONNECTED, probe.getStatus(), "the server takes clients");
     }
   }
 
