@@ -6,7 +6,6 @@ import dev.marketdata.bootstrap.config.InvalidConfigException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 
 /**
  * Entry point. Holds no logger on purpose: {@code --probe} must not pay for logback's start-up.
@@ -20,8 +19,6 @@ import java.time.Duration;
  * </ul>
  */
 public final class Main {
-
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   static final String USAGE =
       """
@@ -90,7 +87,8 @@ public final class Main {
       return ExitCode.FAILURE;
     }
     try {
-      int status = ReadinessProbe.status(address, HealthHttpServer.READY_PATH, PROBE_TIMEOUT);
+      int status =
+          ReadinessProbe.status(address, HealthHttpServer.READY_PATH, ReadinessProbe.TIMEOUT);
       out.println(status == 200 ? "ready" : "not ready: HTTP " + status);
       return status == 200 ? ExitCode.OK : ExitCode.FAILURE;
     } catch (IOException e) {

@@ -15,6 +15,9 @@ import java.time.Duration;
  */
 final class ReadinessProbe {
 
+  /** Connect and read timeout of one probe, each: well inside the HEALTHCHECK's 5 s. */
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
+
   private ReadinessProbe() {}
 
   /**

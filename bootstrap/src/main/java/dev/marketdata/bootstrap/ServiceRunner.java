@@ -25,7 +25,6 @@ final class ServiceRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
   private static final Duration TRAINING_SETTLE_TIME = Duration.ofMillis(300);
   private static final Duration TRAINING_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private ServiceRunner() {}
 
@@ -71,12 +70,14 @@ final class ServiceRunner {
       long deadline = System.nanoTime() + TRAINING_CONNECT_TIMEOUT.toNanos();
       boolean ready = false;
       while (!ready && System.nanoTime() < deadline) {
-        ready = ReadinessProbe.status(health, HealthHttpServer.READY_PATH, PROBE_TIMEOUT) == 200;
+        ready =
+            ReadinessProbe.status(health, HealthHttpServer.READY_PATH, ReadinessProbe.TIMEOUT)
+                == 200;
         if (!ready) {
           Thread.sleep(10);
         }
       }
-      ReadinessProbe.status(health, HealthHttpServer.LIVE_PATH, PROBE_TIMEOUT);
+      ReadinessProbe.status(health, HealthHttpServer.LIVE_PATH, ReadinessProbe.TIMEOUT);
       // A few heartbeats, so that publishing is part of what the cache records.
       Thread.sleep(TRAINING_SETTLE_TIME);
       ShutdownOutcome outcome = graph.shutdown();
@@ -107,7 +108,7 @@ final class ServiceRunner {
         .addKeyValue("healthPort", graph.healthPort())
         .addKeyValue("natsServers", UrlMasking.mask(String.join(",", config.natsServers())))
         .addKeyValue("clientId", config.clientId())
-        .addKeyValue("heartbeatSubject", config.heartbeatSubject())
+        .addKeyValue("heartbeatSubject", config.natsSettings().heartbeatSubject())
         .log("started");
     return graph;
   }

@@ -47,20 +47,9 @@ public record ServiceConfig(
     return healthAddress.getPort();
   }
 
-  /** Where heartbeats go; {@code marketdata.heartbeat.>} subscribes to every instance. */
-  public String heartbeatSubject() {
-    return "marketdata.heartbeat." + clusterId + "." + clientId;
-  }
-
   public NatsSettings natsSettings() {
     return new NatsSettings(
-        natsServers,
-        clientId,
-        heartbeatSubject(),
-        credentials,
-        reconnectWait,
-        pingInterval,
-        maxPingsOut);
+        natsServers, clientId, clusterId, credentials, reconnectWait, pingInterval, maxPingsOut);
   }
 
   /**

@@ -48,7 +48,8 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofSeconds(8), config.shutdownTimeout());
     assertEquals(Duration.ofSeconds(5), config.drainTimeout());
     assertEquals(Duration.ofSeconds(2), config.reconnectWait());
-    assertEquals("marketdata.heartbeat.local.market-data-service", config.heartbeatSubject());
+    assertEquals(
+        "marketdata.heartbeat.local.market-data-service", config.natsSettings().heartbeatSubject());
   }
 
   @Test
@@ -68,7 +69,7 @@ class ConfigLoaderTest {
                 "NATS_DRAIN_TIMEOUT", "30s"));
 
     assertEquals(List.of("nats://a:4222", "tls://b:4443"), config.natsServers());
-    assertEquals("marketdata.heartbeat.prod.md-7", config.heartbeatSubject());
+    assertEquals("marketdata.heartbeat.prod.md-7", config.natsSettings().heartbeatSubject());
     assertEquals(new NatsCredentials.UserPassword("svc", "pw"), config.credentials());
     assertEquals("DEBUG", config.logLevel());
     assertEquals(9090, config.healthPort());
@@ -341,7 +342,8 @@ class ConfigLoaderTest {
     ServiceConfig explicit =
         ConfigLoader.load(Map.of("HOSTNAME", "3f2a9c1b7d4e", "NATS_CLIENT_ID", "md-eu-1"));
 
-    assertEquals("marketdata.heartbeat.local.3f2a9c1b7d4e", docker.heartbeatSubject());
+    assertEquals(
+        "marketdata.heartbeat.local.3f2a9c1b7d4e", docker.natsSettings().heartbeatSubject());
     assertEquals("md-5d8f7c9b4-x2x9z", pod.clientId());
     assertEquals("build-example-org", host.clientId());
     assertEquals("md-eu-1", explicit.clientId());

@@ -94,7 +94,7 @@ public final class NatsMessagingAdapter
     Options.Builder options =
         new Options.Builder()
             .servers(settings.servers().toArray(String[]::new))
-            .connectionName(settings.connectionName())
+            .connectionName(settings.clientId())
             .maxReconnects(-1)
             .reconnectWait(settings.reconnectWait())
             .reconnectJitter(RECONNECT_JITTER)

@@ -8,9 +8,9 @@ import java.util.Objects;
  * Everything the NATS adapter needs to connect and publish.
  *
  * @param servers server URLs, tried in order and then reconnected to forever
- * @param connectionName the name the server shows for this client (monitoring, {@code nats server
- *     report connections})
- * @param heartbeatSubject where heartbeats go
+ * @param clientId this instance's id: the name the server shows for this client (monitoring, {@code
+ *     nats server report connections}) and the last token of its heartbeat subject
+ * @param clusterId the deployment's name, a token of the heartbeat subject
  * @param credentials how to authenticate
  * @param reconnectWait the pause between two reconnect rounds; jitter is added on top
  * @param pingInterval how often the client asks the server for a round trip
@@ -18,8 +18,8 @@ import java.util.Objects;
  */
 public record NatsSettings(
     List<String> servers,
-    String connectionName,
-    String heartbeatSubject,
+    String clientId,
+    String clusterId,
     NatsCredentials credentials,
     Duration reconnectWait,
     Duration pingInterval,
@@ -27,8 +27,8 @@ public record NatsSettings(
 
   public NatsSettings {
     servers = List.copyOf(servers);
-    Objects.requireNonNull(connectionName, "connectionName");
-    Objects.requireNonNull(heartbeatSubject, "heartbeatSubject");
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(clusterId, "clusterId");
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(reconnectWait, "reconnectWait");
     Objects.requireNonNull(pingInterval, "pingInterval");
@@ -40,14 +40,24 @@ public record NatsSettings(
     }
   }
 
+  /**
+   * Where this instance's heartbeats go: the wire contract consumers subscribe to ({@code
+   * marketdata.heartbeat.>} for every instance).
+   *
+   * @return {@code marketdata.heartbeat.<clusterId>.<clientId>}
+   */
+  public String heartbeatSubject() {
+    return "marketdata.heartbeat." + clusterId + "." + clientId;
+  }
+
   @Override
   public String toString() {
     return "NatsSettings[servers="
         + servers.stream().map(UrlMasking::mask).toList()
-        + ", connectionName="
-        + connectionName
-        + ", heartbeatSubject="
-        + heartbeatSubject
+        + ", clientId="
+        + clientId
+        + ", clusterId="
+        + clusterId
         + ", credentials="
         + credentials
         + ", reconnectWait="

@@ -37,7 +37,7 @@ class NatsMessagingAdapterIT {
     return new NatsSettings(
         List.of(url),
         "md-1",
-        SUBJECT,
+        "test",
         credentials,
         Duration.ofMillis(100),
         Duration.ofSeconds(1),

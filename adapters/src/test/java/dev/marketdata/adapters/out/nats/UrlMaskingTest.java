@@ -67,7 +67,7 @@ class UrlMaskingTest {
         new NatsSettings(
             List.of("nats://u:p4ss@h:4222"),
             "md",
-            "s",
+            "prod",
             new NatsCredentials.UserPassword("u", "pw-secret"),
             Duration.ofSeconds(1),
             Duration.ofSeconds(5),
