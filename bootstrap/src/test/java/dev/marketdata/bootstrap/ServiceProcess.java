@@ -2,8 +2,8 @@ package dev.marketdata.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.adapters.testsupport.Http;
+import dev.marketdata.adapters.testsupport.Waits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -89,7 +89,7 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Waits until {@code GET path} answers {@code expected}; a failure shows the process output. */
   void awaitStatus(int port, String path, int expected, Duration timeout) {
-    Eventually.within(
+    Waits.until(
         timeout,
         path + " answering " + expected,
         () -> status(port, path) == expected,

@@ -1,5 +1,6 @@
 package dev.marketdata.bootstrap;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.adapters.testsupport.PrometheusText;
@@ -416,10 +416,9 @@ class ServiceProcessIT {
       Map<String, Double> first;
       try (NatsServer nats = NatsServer.startOn(natsPort)) {
         service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
-        Eventually.within(
-            Duration.ofSeconds(10),
-            "JVM metrics registered after ready",
-            () -> scrape(port).containsKey("jvm_threads_current"));
+        await("JVM metrics registered after ready")
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> scrape(port).containsKey("jvm_threads_current"));
         first = scrape(port);
       }
       service.awaitStatus(port, "/health/ready", 503, START_TIMEOUT);
@@ -483,10 +482,9 @@ class ServiceProcessIT {
         try (NatsServer restarted = NatsServer.startOn(natsPort)) {
           service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
           // A subscriber on the restarted server may come too late to see it: the counter cannot.
-          Eventually.within(
-              Duration.ofSeconds(10),
-              "a second heartbeat published, on reconnect",
-              () -> scrape(port).get("marketdata_heartbeats_published_total") == 2.0);
+          await("a second heartbeat published, on reconnect")
+              .atMost(Duration.ofSeconds(10))
+              .until(() -> scrape(port).get("marketdata_heartbeats_published_total") == 2.0);
           assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
         }
 

@@ -1,5 +1,6 @@
 package dev.marketdata.container;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.adapters.testsupport.PrometheusText;
@@ -84,8 +84,9 @@ class ContainerIT {
               "NATS_CLIENT_ID=md-container");
       try {
         // Its own HEALTHCHECK (the --probe mode) must report it healthy.
-        Eventually.within(
-            HEALTHY_WITHIN, "healthy", () -> "healthy".equals(ContainerSupport.health(container)));
+        await("healthy")
+            .atMost(HEALTHY_WITHIN)
+            .until(() -> "healthy".equals(ContainerSupport.health(container)));
 
         Message heartbeat = heartbeats.nextMessage(Duration.ofSeconds(10));
         assertNotNull(heartbeat, "no heartbeat from the container");
@@ -117,10 +118,9 @@ class ContainerIT {
             "NATS_URL=nats://127.0.0.1:" + NatsServer.freePort(),
             "HEALTH_PORT=" + healthPort);
     try {
-      Eventually.within(
-          HEALTHY_WITHIN,
-          "unhealthy",
-          () -> "unhealthy".equals(ContainerSupport.health(container)));
+      await("unhealthy")
+          .atMost(HEALTHY_WITHIN)
+          .until(() -> "unhealthy".equals(ContainerSupport.health(container)));
 
       assertEquals("running", ContainerSupport.inspect(container, "{{.State.Status}}"));
       assertEquals("0", ContainerSupport.inspect(container, "{{.RestartCount}}"));
@@ -143,18 +143,18 @@ class ContainerIT {
           ContainerSupport.startContainer(
               DOCUMENTED_LIMITS, "NATS_URL=" + nats.url(), "HEALTH_PORT=" + healthPort);
       try {
-        Eventually.within(
-            HEALTHY_WITHIN, "healthy", () -> "healthy".equals(ContainerSupport.health(container)));
+        await("healthy")
+            .atMost(HEALTHY_WITHIN)
+            .until(() -> "healthy".equals(ContainerSupport.health(container)));
 
         int failed = hammer(healthPort, 4, 5_000);
 
         assertEquals(0, failed, "health requests that failed under load");
         assertEquals("false", ContainerSupport.inspect(container, "{{.State.OOMKilled}}"));
         assertEquals("running", ContainerSupport.inspect(container, "{{.State.Status}}"));
-        Eventually.within(
-            HEALTHY_WITHIN,
-            "healthy after the load (its probe JVM fits too)",
-            () -> "healthy".equals(ContainerSupport.health(container)));
+        await("healthy after the load (its probe JVM fits too)")
+            .atMost(HEALTHY_WITHIN)
+            .until(() -> "healthy".equals(ContainerSupport.health(container)));
         stopCleanly(container);
       } finally {
         ContainerSupport.remove(container);
@@ -221,8 +221,9 @@ class ContainerIT {
               "NATS_URL=" + nats.url(),
               "HEALTH_PORT=" + healthPort);
       try {
-        Eventually.within(
-            HEALTHY_WITHIN, "healthy", () -> "healthy".equals(ContainerSupport.health(container)));
+        await("healthy")
+            .atMost(HEALTHY_WITHIN)
+            .until(() -> "healthy".equals(ContainerSupport.health(container)));
 
         assertEquals(200, readiness(healthPort));
         stopCleanly(container);

@@ -27,6 +27,24 @@ class ImageIT {
     return new ObjectMapper().readTree(json);
   }
 
+  // Exec form (no shell in the image to run a shell form), and SIGTERM for docker stop.
+  @Test
+  void entrypointAndHealthcheckAreExecFormAndTheStopSignalIsSigterm() throws IOException {
+    JsonNode config = config();
+
+    assertTrue(config.get("Entrypoint").isArray(), config.toString());
+    assertEquals("/opt/java/jre/bin/java", config.get("Entrypoint").get(0).asText());
+    assertEquals("CMD", config.get("Healthcheck").get("Test").get(0).asText());
+    assertEquals(
+        "--probe",
+        config
+            .get("Healthcheck")
+            .get("Test")
+            .get(config.get("Healthcheck").get("Test").size() - 1)
+            .asText());
+    assertEquals("SIGTERM", config.get("StopSignal").asText());
+  }
+
   // Image size under the 200 MB ceiling, actual size printed.
   @Test
   void staysUnderTheSizeCeiling() {

@@ -1,12 +1,13 @@
 package dev.marketdata.container;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.adapters.testsupport.NatsServer;
+import dev.marketdata.adapters.testsupport.Waits;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -86,7 +87,7 @@ class StackIT {
   }
 
   private void awaitHealthy(int replicas) {
-    Eventually.within(
+    Waits.until(
         HEALTHY_WITHIN,
         replicas + " healthy replicas",
         () -> {
@@ -148,10 +149,9 @@ class StackIT {
 
     composeOk("stop", node);
     long stopped = System.nanoTime();
-    Eventually.within(
-        Duration.ofSeconds(30),
-        "every replica ready after " + node + " stopped",
-        () -> replicas.stream().allMatch(StackIT::ready));
+    await("every replica ready after " + node + " stopped")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> replicas.stream().allMatch(StackIT::ready));
     Duration readyAgain = Duration.ofNanos(System.nanoTime() - stopped);
     System.out.printf("all replicas ready %d ms after stopping %s%n", readyAgain.toMillis(), node);
     Set<String> beatingAfterwards = heartbeatSenders(natsPorts, 3);

@@ -19,18 +19,4 @@ class HeartbeatTest {
         IllegalArgumentException.class,
         () -> new Heartbeat(IDENTITY, negative, ServiceState.READY, NOW));
   }
-
-  @Test
-  void rejectsMissingParts() {
-    assertThrows(
-        NullPointerException.class,
-        () -> new Heartbeat(null, Duration.ZERO, ServiceState.READY, NOW));
-    assertThrows(
-        NullPointerException.class, () -> new Heartbeat(IDENTITY, null, ServiceState.READY, NOW));
-    assertThrows(
-        NullPointerException.class, () -> new Heartbeat(IDENTITY, Duration.ZERO, null, NOW));
-    assertThrows(
-        NullPointerException.class,
-        () -> new Heartbeat(IDENTITY, Duration.ZERO, ServiceState.READY, null));
-  }
 }

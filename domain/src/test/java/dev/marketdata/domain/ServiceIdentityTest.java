@@ -57,11 +57,4 @@ class ServiceIdentityTest {
   void rejectsABlankVersion() {
     assertThrows(IllegalArgumentException.class, () -> new ServiceIdentity("md-1", " ", STARTED));
   }
-
-  @Test
-  void rejectsMissingParts() {
-    assertThrows(NullPointerException.class, () -> new ServiceIdentity(null, "1", STARTED));
-    assertThrows(NullPointerException.class, () -> new ServiceIdentity("md", null, STARTED));
-    assertThrows(NullPointerException.class, () -> new ServiceIdentity("md", "1", null));
-  }
 }

@@ -2,7 +2,6 @@ package dev.marketdata.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketdata.application.port.in.HealthQuery;
@@ -48,17 +47,5 @@ class HealthServiceTest {
     assertFalse(health.check(new HealthQuery(Probe.READINESS)).up());
     assertTrue(health.check(new HealthQuery(Probe.LIVENESS)).up());
     assertEquals(ServiceState.STOPPING, health.check(new HealthQuery(Probe.LIVENESS)).state());
-  }
-
-  @Test
-  void aQueryNeedsAProbe() {
-    assertThrows(NullPointerException.class, () -> new HealthQuery(null));
-  }
-
-  @Test
-  void aReportNeedsProbeAndState() {
-    assertThrows(
-        NullPointerException.class, () -> new HealthReport(null, true, ServiceState.READY));
-    assertThrows(NullPointerException.class, () -> new HealthReport(Probe.LIVENESS, true, null));
   }
 }

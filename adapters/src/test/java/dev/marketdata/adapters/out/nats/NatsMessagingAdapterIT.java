@@ -1,5 +1,6 @@
 package dev.marketdata.adapters.out.nats;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marketdata.adapters.testsupport.Eventually;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.domain.Heartbeat;
 import dev.marketdata.domain.ServiceIdentity;
@@ -54,7 +54,7 @@ class NatsMessagingAdapterIT {
       Subscription subscription = subscriber.subscribe(SUBJECT);
       subscriber.flush(GENEROUS);
       adapter.connect(() -> {});
-      Eventually.within(GENEROUS, "adapter connected", adapter::isConnected);
+      await("adapter connected").atMost(GENEROUS).until(adapter::isConnected);
 
       assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
 
@@ -79,14 +79,14 @@ class NatsMessagingAdapterIT {
       Subscription subscription = subscriber.subscribe(SUBJECT);
       subscriber.flush(GENEROUS);
       adapter.connect(() -> {});
-      Eventually.within(GENEROUS, "adapter connected", adapter::isConnected);
+      await("adapter connected").atMost(GENEROUS).until(adapter::isConnected);
 
       server.freeze();
       boolean sentWhileHung = adapter.publish(HEARTBEAT, Duration.ofMillis(500));
       // 1 s pings, 2 out: a dead link is noticed within about 3 s.
-      Eventually.within(GENEROUS, "hung server noticed", () -> !adapter.isConnected());
+      await("hung server noticed").atMost(GENEROUS).until(() -> !adapter.isConnected());
       server.thaw();
-      Eventually.within(GENEROUS, "reconnected after the server answers", adapter::isConnected);
+      await("reconnected after the server answers").atMost(GENEROUS).until(adapter::isConnected);
 
       assertFalse(sentWhileHung, "a heartbeat was handed to a server that did not answer");
       subscriber.flush(GENEROUS);
@@ -106,7 +106,7 @@ class NatsMessagingAdapterIT {
 
       assertFalse(adapter.isConnected());
       try (NatsServer server = NatsServer.startOn(port)) {
-        Eventually.within(GENEROUS, "connected after NATS came up", adapter::isConnected);
+        await("connected after NATS came up").atMost(GENEROUS).until(adapter::isConnected);
       }
     }
   }
@@ -120,13 +120,13 @@ class NatsMessagingAdapterIT {
             new PrometheusRegistry())) {
       try (NatsServer server = NatsServer.startOn(port)) {
         adapter.connect(() -> {});
-        Eventually.within(GENEROUS, "first connect", adapter::isConnected);
+        await("first connect").atMost(GENEROUS).until(adapter::isConnected);
       }
 
-      Eventually.within(GENEROUS, "disconnect noticed", () -> !adapter.isConnected());
+      await("disconnect noticed").atMost(GENEROUS).until(() -> !adapter.isConnected());
 
       try (NatsServer server = NatsServer.startOn(port)) {
-        Eventually.within(GENEROUS, "reconnected", adapter::isConnected);
+        await("reconnected").atMost(GENEROUS).until(adapter::isConnected);
       }
     }
   }
@@ -142,7 +142,7 @@ class NatsMessagingAdapterIT {
 
       adapter.connect(() -> {});
 
-      Eventually.within(GENEROUS, "authenticated connect", adapter::isConnected);
+      await("authenticated connect").atMost(GENEROUS).until(adapter::isConnected);
     }
   }
 
@@ -157,7 +157,7 @@ class NatsMessagingAdapterIT {
 
       adapter.connect(() -> {});
 
-      Eventually.within(GENEROUS, "token connect", adapter::isConnected);
+      await("token connect").atMost(GENEROUS).until(adapter::isConnected);
     }
   }
 
@@ -168,7 +168,7 @@ class NatsMessagingAdapterIT {
             new NatsMessagingAdapter(
                 settings(server.url(), new NatsCredentials.None()), new PrometheusRegistry())) {
       adapter.connect(() -> {});
-      Eventually.within(GENEROUS, "connected", adapter::isConnected);
+      await("connected").atMost(GENEROUS).until(adapter::isConnected);
       assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
 
       boolean drained = adapter.drain(Duration.ofSeconds(2));
@@ -187,9 +187,9 @@ class NatsMessagingAdapterIT {
             new PrometheusRegistry());
     try (NatsServer server = NatsServer.startOn(port)) {
       adapter.connect(() -> {});
-      Eventually.within(GENEROUS, "connected", adapter::isConnected);
+      await("connected").atMost(GENEROUS).until(adapter::isConnected);
     }
-    Eventually.within(GENEROUS, "disconnect noticed", () -> !adapter.isConnected());
+    await("disconnect noticed").atMost(GENEROUS).until(() -> !adapter.isConnected());
     long start = System.nanoTime();
 
     boolean drained = adapter.drain(Duration.ofSeconds(1));
@@ -216,17 +216,11 @@ class NatsMessagingAdapterIT {
         Connection probe = Nats.connect(server.url())) {
       // The server accepts connections now; give the background connect (100 ms reconnect wait)
       // ten rounds to (wrongly) come up.
-      sleep(Duration.ofSeconds(1));
-      assertFalse(adapter.isConnected());
+      await("never connected")
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> !adapter.isConnected());
       assertEquals(Connection.Status.CONNECTED, probe.getStatus(), "the server takes clients");
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
