@@ -44,13 +44,17 @@ class NatsMessagingAdapterIT {
         2);
   }
 
+  /** An adapter without credentials, its metrics in a registry of its own. */
+  private static NatsMessagingAdapter adapterFor(String url) {
+    return new NatsMessagingAdapter(
+        settings(url, new NatsCredentials.None()), new PrometheusRegistry());
+  }
+
   @Test
   void publishesTheHeartbeatAsAFlatJsonObject() throws Exception {
     try (NatsServer server = NatsServer.start();
         Connection subscriber = Nats.connect(server.url());
-        NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(
-                settings(server.url(), new NatsCredentials.None()), new PrometheusRegistry())) {
+        NatsMessagingAdapter adapter = adapterFor(server.url())) {
       Subscription subscription = subscriber.subscribe(SUBJECT);
       subscriber.flush(GENEROUS);
       adapter.connect(() -> {});
@@ -73,9 +77,7 @@ class NatsMessagingAdapterIT {
   void aHungServerLosesReadinessDropsHeartbeatsAndIsReplacedOnceItAnswers() throws Exception {
     try (NatsServer server = NatsServer.start();
         Connection subscriber = Nats.connect(server.url());
-        NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(
-                settings(server.url(), new NatsCredentials.None()), new PrometheusRegistry())) {
+        NatsMessagingAdapter adapter = adapterFor(server.url())) {
       Subscription subscription = subscriber.subscribe(SUBJECT);
       subscriber.flush(GENEROUS);
       adapter.connect(() -> {});
@@ -97,10 +99,7 @@ class NatsMessagingAdapterIT {
   @Test
   void startsWhileNatsIsDownAndConnectsOnceItAppears() {
     int port = NatsServer.freePort();
-    try (NatsMessagingAdapter adapter =
-        new NatsMessagingAdapter(
-            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()),
-            new PrometheusRegistry())) {
+    try (NatsMessagingAdapter adapter = adapterFor("nats://127.0.0.1:" + port)) {
 
       adapter.connect(() -> {});
 
@@ -114,10 +113,7 @@ class NatsMessagingAdapterIT {
   @Test
   void losesReadinessWhenNatsStopsAndRegainsItWhenNatsReturns() {
     int port = NatsServer.freePort();
-    try (NatsMessagingAdapter adapter =
-        new NatsMessagingAdapter(
-            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()),
-            new PrometheusRegistry())) {
+    try (NatsMessagingAdapter adapter = adapterFor("nats://127.0.0.1:" + port)) {
       try (NatsServer server = NatsServer.startOn(port)) {
         adapter.connect(() -> {});
         await("first connect").atMost(GENEROUS).until(adapter::isConnected);
@@ -164,9 +160,7 @@ class NatsMessagingAdapterIT {
   @Test
   void drainsCleanlyWhileConnected() {
     try (NatsServer server = NatsServer.start();
-        NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(
-                settings(server.url(), new NatsCredentials.None()), new PrometheusRegistry())) {
+        NatsMessagingAdapter adapter = adapterFor(server.url())) {
       adapter.connect(() -> {});
       await("connected").atMost(GENEROUS).until(adapter::isConnected);
       assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
@@ -181,10 +175,7 @@ class NatsMessagingAdapterIT {
   @Test
   void drainStaysBoundedWhenNatsIsDown() {
     int port = NatsServer.freePort();
-    NatsMessagingAdapter adapter =
-        new NatsMessagingAdapter(
-            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()),
-            new PrometheusRegistry());
+    NatsMessagingAdapter adapter = adapterFor("nats://127.0.0.1:" + port);
     try (NatsServer server = NatsServer.startOn(port)) {
       adapter.connect(() -> {});
       await("connected").atMost(GENEROUS).until(adapter::isConnected);
@@ -202,10 +193,7 @@ class NatsMessagingAdapterIT {
   @Test
   void aShutdownBeforeTheFirstConnectLeavesNoConnectionBehind() throws Exception {
     int port = NatsServer.freePort();
-    NatsMessagingAdapter adapter =
-        new NatsMessagingAdapter(
-            settings("nats://127.0.0.1:" + port, new NatsCredentials.None()),
-            new PrometheusRegistry());
+    NatsMessagingAdapter adapter = adapterFor("nats://127.0.0.1:" + port);
     adapter.connect(() -> {});
 
     // Whether jnats has handed over its connection yet is a race; either way nothing may connect
