@@ -27,6 +27,10 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
 
     LogstashEncoder encoder = new LogstashEncoder();
     encoder.setContext(context);
+    // The events carry strings, numbers and maps: no Jackson module to look for, and no
+    // ServiceLoader
+    // scan of the whole jar on every start.
+    encoder.setFindAndRegisterJacksonModules(false);
     encoder.setCustomFields(
         "{\"service\":\"market-data-service\",\"version\":\"" + BuildInfo.version() + "\"}");
     encoder.start();

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +26,7 @@ final class ServiceGraph {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceGraph.class);
   private static final Duration HEARTBEAT_STOP_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration JVM_METRICS_LATEST = Duration.ofSeconds(1);
 
   private final ServiceConfig config;
   private final HealthService health;
@@ -63,15 +65,30 @@ final class ServiceGraph {
     HealthHttpServer http = HealthHttpServer.start(config.healthAddress(), health, metrics);
     HeartbeatScheduler heartbeat =
         new HeartbeatScheduler(heartbeats, clock, config.heartbeatInterval(), metrics);
+    CountDownLatch firstConnect = new CountDownLatch(1);
     // Each (re)connect beats at once: consumers hear of this instance without waiting an interval.
-    nats.connect(heartbeat::restartFromNow);
+    nats.connect(
+        () -> {
+          firstConnect.countDown();
+          heartbeat.restartFromNow();
+        });
     heartbeat.start();
-    // Not needed to become ready, and the costliest registration: off the start-up path.
-    Thread.ofVirtual().name("jvm-metrics").start(() -> registerJvmMetrics(metrics));
+    // Not needed to become ready, and the costliest registration: it waits for the first connect
+    // (readiness), so as not to compete with it for the CPU, or JVM_METRICS_LATEST without NATS.
+    Thread.ofVirtual()
+        .name("jvm-metrics")
+        .start(() -> registerJvmMetricsAfter(firstConnect, metrics));
     return new ServiceGraph(config, health, nats, http, heartbeat);
   }
 
-  private static void registerJvmMetrics(PrometheusRegistry metrics) {
+  private static void registerJvmMetricsAfter(
+      CountDownLatch firstConnect, PrometheusRegistry metrics) {
+    try {
+      firstConnect.await(JVM_METRICS_LATEST.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
     try {
       ProcessMetrics.registerJvm(metrics);
     } catch (RuntimeException | LinkageError e) {

@@ -466,6 +466,23 @@ class ServiceProcessIT {
   }
 
   @Test
+  void jvmMetricsAreServedEvenWhileNatsIsUnreachable() throws Exception {
+    int port = NatsServer.freePort();
+    String nowhere = "nats://127.0.0.1:" + NatsServer.freePort();
+    try (ServiceProcess service = ServiceProcess.start(env(nowhere, port))) {
+      service.awaitStatus(port, "/health/live", 200, START_TIMEOUT);
+
+      await("JVM metrics registered without a NATS connection")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> scrape(port).containsKey("jvm_threads_current"));
+
+      assertEquals(0.0, scrape(port).get("marketdata_nats_connected"));
+      assertEquals(503, service.status(port, "/health/ready"));
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+    }
+  }
+
+  @Test
   void theFirstHeartbeatGoesOutOnConnectAndAgainOnReconnect() throws Exception {
     int port = NatsServer.freePort();
     int natsPort = NatsServer.freePort();
