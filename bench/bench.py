@@ -10,6 +10,11 @@ nats-server, JDK 25 and Maven.
   bench/bench.py --quick         smoke mode: 1 round, ours and naive only, results in a temp dir
   bench/bench.py --jar-only      the fat jar on the host only (java -jar), no images
 
+It changes nothing it did not create: the rebuild measurement edits a copy of the tracked files,
+images are tagged <--image-repo>:<image>-<run id>, containers are named <--name-prefix>-<run id>-...,
+and all of them, its temporary files and its nats-server are removed at the end (--keep-images keeps
+the images).
+
 Images (all from the same fat jar, bootstrap/target/market-data-service.jar):
   ours   the project's Dockerfile (jlink + AOT cache + distroless-style runtime)
   naive  FROM <the same JDK 25 image> + COPY jar + java -jar
@@ -18,6 +23,8 @@ Images (all from the same fat jar, bootstrap/target/market-data-service.jar):
 """
 
 import argparse
+import calendar
+import csv
 import json
 import os
 import re
@@ -110,9 +117,10 @@ def p90(values):
 
 
 class NatsServer:
-    def __init__(self):
-        self.port = free_port()
-        self.log = open(tempfile.mktemp(prefix="bench-nats-", suffix=".log"), "w")
+    def __init__(self, port=0):
+        self.port = port or free_port()
+        handle, self.log_path = tempfile.mkstemp(prefix="bench-nats-", suffix=".log")
+        self.log = os.fdopen(handle, "w")
         self.process = subprocess.Popen([NATS_SERVER, "-a", "127.0.0.1", "-p", str(self.port)],
                                         stdout=self.log, stderr=self.log)
         deadline = time.monotonic() + 10
@@ -132,11 +140,58 @@ class NatsServer:
         self.process.terminate()
         self.process.wait(timeout=10)
         self.log.close()
+        os.unlink(self.log_path)
 
 
 # ---------------------------------------------------------------------------------------------
 # Images
 # ---------------------------------------------------------------------------------------------
+
+class Session:
+    """What this run names and creates, so that it touches nothing else and removes it all."""
+
+    def __init__(self, image_repo, name_prefix, health_port, tmp):
+        self.run_id = f"{os.getpid()}-{int(time.time())}"
+        self.image_repo = image_repo
+        self.name_prefix = name_prefix
+        self.health_port = health_port
+        self.tmp = tmp
+        self.images = []
+        self.layers = []
+        self.containers = 0
+
+    def tag(self, key):
+        tag = f"{self.image_repo}:{key}-{self.run_id}"
+        self.images.append(tag)
+        return tag
+
+    def container_name(self, key):
+        self.containers += 1
+        return f"{self.name_prefix}-{self.run_id}-{key}-{self.containers}"
+
+    def port(self):
+        return self.health_port or free_port()
+
+    def build(self, tag, context):
+        """docker build, remembering every image layer it made (not those it took from the cache):
+        the legacy builder keeps a multi-stage build's earlier stages as untagged images."""
+        output = run(["docker", "build", "-t", tag, str(context)]).stdout.splitlines()
+        for previous, line in zip(output, output[1:]):
+            made = re.match(r" ---> ([0-9a-f]{12})$", line)
+            taken = "Using cache" in previous or re.match(r"Step \d+/\d+ : FROM ", previous)
+            if made and not taken:
+                self.layers.append(made.group(1))
+
+    def remove_images(self):
+        # Newest first: an image built FROM another one goes before it. An untagged layer that
+        # something else now builds on is refused by docker, and stays.
+        for tag in reversed(self.images):
+            run(["docker", "rmi", tag], check=False)
+        for layer in reversed(self.layers):
+            tags = run(["docker", "image", "inspect", "-f", "{{len .RepoTags}}", layer], check=False)
+            if tags.stdout.strip() == "0":
+                run(["docker", "rmi", layer], check=False)
+
 
 class Image:
     def __init__(self, key, tag, description, probe_cmd):
@@ -161,80 +216,99 @@ def ensure_jar():
              "-pl", "bootstrap", "-am"], cwd=ROOT, capture=False)
 
 
-def build_context(tmp, dockerfile_text):
-    ctx = Path(tempfile.mkdtemp(prefix="bench-ctx-", dir=tmp))
+def build_context(session, dockerfile_text, root=ROOT):
+    ctx = Path(tempfile.mkdtemp(prefix="bench-ctx-", dir=session.tmp))
     (ctx / "bootstrap" / "target").mkdir(parents=True)
-    shutil.copy2(JAR, ctx / "bootstrap" / "target" / "market-data-service.jar")
+    target = root / "bootstrap" / "target"
+    shutil.copy2(target / JAR.name, ctx / "bootstrap" / "target" / JAR.name)
     # The Dockerfile ships the SBOM beside the jar.
-    shutil.copy2(SBOM, ctx / "bootstrap" / "target" / "market-data-service.cdx.json")
+    shutil.copy2(target / SBOM.name, ctx / "bootstrap" / "target" / SBOM.name)
     (ctx / "Dockerfile").write_text(dockerfile_text)
     return ctx
 
 
-def build_ours(tmp):
-    ctx = build_context(tmp, DOCKERFILE.read_text())
-    run(["docker", "build", "-q", "-t", "mds-bench:ours", str(ctx)])
-    probe = json.loads(run(["docker", "image", "inspect", "-f", "{{json .Config.Healthcheck.Test}}",
-                            "mds-bench:ours"]).stdout)[1:]
-    return Image("ours", "mds-bench:ours", "jlink + AOT cache, shell-less glibc base", probe)
+def healthcheck_command(tag):
+    return json.loads(run(["docker", "image", "inspect", "-f", "{{json .Config.Healthcheck.Test}}",
+                           tag]).stdout)[1:]
 
 
-def build_noaot(tmp):
+def build_ours(session):
+    ctx = build_context(session, DOCKERFILE.read_text())
+    tag = session.tag("ours")
+    session.build(tag, ctx)
+    return Image("ours", tag, "jlink + AOT cache, shell-less glibc base", healthcheck_command(tag))
+
+
+def build_noaot(session, ours):
     entrypoint = json.loads(run(["docker", "image", "inspect", "-f", "{{json .Config.Entrypoint}}",
-                                 "mds-bench:ours"]).stdout)
+                                 ours.tag]).stdout)
     without = [part for part in entrypoint if not part.startswith("-XX:AOTCache")]
-    ctx = Path(tempfile.mkdtemp(prefix="bench-noaot-", dir=tmp))
-    (ctx / "Dockerfile").write_text(f"FROM mds-bench:ours\nENTRYPOINT {json.dumps(without)}\n")
-    run(["docker", "build", "-q", "-t", "mds-bench:noaot", str(ctx)])
-    probe = json.loads(run(["docker", "image", "inspect", "-f", "{{json .Config.Healthcheck.Test}}",
-                            "mds-bench:ours"]).stdout)[1:]
-    probe = [part for part in probe if not part.startswith("-XX:AOTCache")]
-    return Image("noaot", "mds-bench:noaot", "ours, AOT cache switched off", probe)
+    ctx = Path(tempfile.mkdtemp(prefix="bench-noaot-", dir=session.tmp))
+    (ctx / "Dockerfile").write_text(f"FROM {ours.tag}\nENTRYPOINT {json.dumps(without)}\n")
+    tag = session.tag("noaot")
+    session.build(tag, ctx)
+    probe = [part for part in ours.probe_cmd if not part.startswith("-XX:AOTCache")]
+    return Image("noaot", tag, "ours, AOT cache switched off", probe)
 
 
-def build_naive(tmp):
+def build_naive(session):
     base = base_images()[0]
-    ctx = build_context(tmp, (
+    ctx = build_context(session, (
         f"FROM {base}\n"
         "COPY bootstrap/target/market-data-service.jar /app/app.jar\n"
         'ENTRYPOINT ["java", "-jar", "/app/app.jar"]\n'))
-    run(["docker", "build", "-q", "-t", "mds-bench:naive", str(ctx)])
-    return Image("naive", "mds-bench:naive", f"FROM {base} + COPY jar + java -jar",
+    tag = session.tag("naive")
+    session.build(tag, ctx)
+    return Image("naive", tag, f"FROM {base} + COPY jar + java -jar",
                  ["/opt/java/openjdk/bin/java", "-jar", "/app/app.jar", "--probe"])
 
 
-def build_jib(tmp):
+def copy_of_tracked_files(session, purpose):
+    """The working tree's tracked files (as they are now), where a build may change anything."""
+    copy = Path(tempfile.mkdtemp(prefix=f"bench-{purpose}-", dir=session.tmp))
+    tracked = run(["git", "ls-files", "-z"], cwd=ROOT).stdout.split("\0")
+    for name in filter(None, tracked):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    return copy
+
+
+def build_jib(session):
     """Jib onto a local JRE-style base: our runtime base plus our jlinked JRE, via docker://."""
     builder, runtime = base_images()
-    ctx = Path(tempfile.mkdtemp(prefix="bench-jibbase-", dir=tmp))
+    ctx = Path(tempfile.mkdtemp(prefix="bench-jibbase-", dir=session.tmp))
     jre_stage = re.search(r"(RUN jlink.*?--output /opt/java/jre)", DOCKERFILE.read_text(), re.S).group(1)
     (ctx / "Dockerfile").write_text(
         f"FROM {builder} AS jre\n{jre_stage}\n"
         f"FROM {runtime}\nCOPY --from=jre /opt/java/jre /opt/java/jre\n"
         "ENV PATH=/opt/java/jre/bin:/usr/bin:/bin\n")
-    run(["docker", "build", "-q", "-t", "mds-bench:jre-base", str(ctx)])
+    base_tag = session.tag("jre-base")
+    session.build(base_tag, ctx)
+    tag = session.tag("jib")
     result = run(["mvn", "-B", "-ntp", "-q", "-Ddocker.skip=true", "-DskipTests",
                   "-pl", "bootstrap", "-am", "package",
                   "com.google.cloud.tools:jib-maven-plugin:3.5.2:dockerBuild",
-                  "-Djib.from.image=docker://mds-bench:jre-base",
-                  "-Djib.to.image=mds-bench:jib",
+                  f"-Djib.from.image=docker://{base_tag}",
+                  f"-Djib.to.image={tag}",
                   "-Djib.container.mainClass=dev.marketdata.bootstrap.Main",
                   "-Djib.container.user=65532:65532",
                   "-Djib.skip=false"],
-                 cwd=ROOT, check=False, timeout=900)
+                 cwd=copy_of_tracked_files(session, "jib"), check=False, timeout=900)
     if result.returncode != 0:
         reason = (result.stdout + result.stderr).strip().splitlines()
         reason = [line for line in reason if "ERROR" in line][:3] or reason[-3:]
         return None, " / ".join(reason)
-    return Image("jib", "mds-bench:jib", "jib-maven-plugin on jlinked JRE base (docker://)",
+    return Image("jib", tag, "jib-maven-plugin on jlinked JRE base (docker://)",
                  ["/opt/java/jre/bin/java", "-cp", "@/app/jib-classpath-file",
                   "dev.marketdata.bootstrap.Main", "--probe"]), None
 
 
-def export_rootfs(image, tmp):
+def export_rootfs(image, session):
     """The image's file system, to run its probe command under /usr/bin/time via chroot."""
-    root = Path(tempfile.mkdtemp(prefix=f"bench-rootfs-{image.key}-", dir=tmp))
-    container = run(["docker", "create", image.tag]).stdout.strip()
+    root = Path(tempfile.mkdtemp(prefix=f"bench-rootfs-{image.key}-", dir=session.tmp))
+    container = run(["docker", "create", "--name", session.container_name(f"{image.key}-export"),
+                     image.tag]).stdout.strip()
     try:
         export = subprocess.Popen(["docker", "export", container], stdout=subprocess.PIPE)
         subprocess.run(["tar", "-x", "-C", str(root)], stdin=export.stdout, check=True)
@@ -257,9 +331,9 @@ def first_json_log_ms(container, t0_wall):
                 stamp = json.loads(line)["@timestamp"]
             except (ValueError, KeyError):
                 continue
-            # @timestamp: 2026-11-26T07:07:54.566611229Z (nanoseconds): parse to seconds.
+            # @timestamp: 2026-11-26T07:07:54.566611229Z (UTC, nanoseconds): parse to seconds.
             match = re.match(r"(.*T\d\d:\d\d:\d\d)(\.\d+)?Z", stamp)
-            base = time.mktime(time.strptime(match.group(1), "%Y-%m-%dT%H:%M:%S")) - time.timezone
+            base = calendar.timegm(time.strptime(match.group(1), "%Y-%m-%dT%H:%M:%S"))
             frac = float(match.group(2) or 0)
             return (base + frac - t0_wall) * 1000
         time.sleep(0.02)
@@ -292,12 +366,14 @@ def probe_cost(image, port):
     return (float(user) + float(system)) * 1000, int(max_kb) / 1024, result.returncode
 
 
-def measure_once(image, nats, idle):
-    port = free_port()
+def measure_once(session, image, nats, idle):
+    port = session.port()
+    name = session.container_name(image.key)
     t0_wall = time.time()
     t0 = time.monotonic()
-    container = run(["docker", "run", "-d", "--network", "host", "-e", f"NATS_URL={nats.url}",
-                     "-e", f"HEALTH_PORT={port}", image.tag]).stdout.strip()
+    container = run(["docker", "run", "-d", "--name", name, "--network", "host",
+                     "-e", f"NATS_URL={nats.url}", "-e", f"HEALTH_PORT={port}",
+                     image.tag]).stdout.strip()
     try:
         ready_ms = (wait_ready(port, t0) - t0) * 1000
         first_log_ms = first_json_log_ms(container, t0_wall)
@@ -318,35 +394,36 @@ def measure_once(image, nats, idle):
         run(["docker", "rm", "-f", container], check=False)
 
 
-def rebuild_seconds(tmp):
-    """Ours only: one-line change in an adapter class, then jar + image again (mvn -o)."""
-    source = ROOT / "adapters/src/main/java/dev/marketdata/adapters/in/http/HealthHttpServer.java"
+def rebuild_seconds(session):
+    """Ours only: a one-line change in an adapter class, then jar + image again (mvn -o).
+
+    On a copy of the tracked files, built once first (not timed), so that the working tree, its
+    target/ folders and the jar the other images use are never touched.
+    """
+    copy = copy_of_tracked_files(session, "rebuild")
+    package = ["mvn", "-o", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
+               "-Dspotless.check.skip=true", "-pl", "bootstrap", "-am"]
+    run(package, cwd=copy)
+    source = copy / "adapters/src/main/java/dev/marketdata/adapters/in/http/HealthHttpServer.java"
     original = source.read_text()
     marker = '"not found"'
     if marker not in original:
         return None
-    try:
-        source.write_text(original.replace(marker, f'"not found (bench {int(time.time())})"', 1))
-        start = time.monotonic()
-        run(["mvn", "-o", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
-             "-Dspotless.check.skip=true", "-pl", "adapters,bootstrap"], cwd=ROOT, capture=False)
-        ctx = build_context(tmp, DOCKERFILE.read_text())
-        run(["docker", "build", "-q", "-t", "mds-bench:ours-rebuilt", str(ctx)])
-        return time.monotonic() - start
-    finally:
-        source.write_text(original)
-        run(["mvn", "-o", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
-             "-Dspotless.check.skip=true", "-pl", "adapters,bootstrap"], cwd=ROOT, capture=False)
-        run(["docker", "rmi", "-f", "mds-bench:ours-rebuilt"], check=False)
+    source.write_text(original.replace(marker, f'"not found (bench {session.run_id})"', 1))
+    start = time.monotonic()
+    run(package, cwd=copy)
+    ctx = build_context(session, (copy / "Dockerfile").read_text(), root=copy)
+    session.build(session.tag("ours-rebuilt"), ctx)
+    return time.monotonic() - start
 
 
-def jar_only(runs, nats):
+def jar_only(session, runs, nats):
     """java -jar on the host: start -> ready and SIGTERM -> exit, plus the probe's cost."""
     java = str(JAVA_HOME / "bin" / "java")
     ready, stop = [], []
     probe = []
     for _ in range(runs):
-        port = free_port()
+        port = session.port()
         env = {"PATH": os.environ["PATH"], "NATS_URL": nats.url, "HEALTH_PORT": str(port)}
         t0 = time.monotonic()
         process = subprocess.Popen([java, "-jar", str(JAR)], env=env,
@@ -438,11 +515,11 @@ def write_markdown(path, rows, notes, machine, command):
 
 def write_csv(path, rows):
     keys = [key for key, _ in METRICS]
-    out = ["image," + ",".join(keys)]
-    for r in rows:
-        out.append(r["image"] + "," + ",".join(
-            fmt(r.get(k)).replace(",", ";") for k in keys))
-    path.write_text("\n".join(out) + "\n")
+    with path.open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["image", *keys])
+        for r in rows:
+            writer.writerow([r["image"], *(fmt(r.get(k)) for k in keys)])
 
 
 def write_svg(path, rows):
@@ -524,43 +601,64 @@ def main():
                         help="smoke mode: 1 round, ours and naive, no idle wait, temp output")
     parser.add_argument("--jar-only", action="store_true")
     parser.add_argument("--no-jib", action="store_true")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks",
+                        help="where the results go (--quick: a temporary folder, removed)")
+    parser.add_argument("--image-repo", default="mds-bench",
+                        help="repository of the images it builds (tags: <image>-<run id>)")
+    parser.add_argument("--name-prefix", default="mds-bench",
+                        help="prefix of the containers it runs")
+    parser.add_argument("--nats-port", type=int, default=0,
+                        help="port of the nats-server it starts (default: a free one)")
+    parser.add_argument("--health-port", type=int, default=0,
+                        help="HEALTH_PORT of every run (default: a free one per run)")
+    parser.add_argument("--keep-images", action="store_true",
+                        help="keep the images it built (they are removed by default)")
     args = parser.parse_args()
 
     ensure_jar()
-    nats = NatsServer()
-    tmp = tempfile.mkdtemp(prefix="bench-")
+    nats = NatsServer(args.nats_port)
+    session = Session(args.image_repo, args.name_prefix, args.health_port,
+                      tempfile.mkdtemp(prefix="bench-"))
     try:
         if args.jar_only:
-            jar_only(args.runs, nats)
+            jar_only(session, args.runs, nats)
             return
         runs = 1 if args.quick else args.runs
-        out = Path(tempfile.mkdtemp(prefix="bench-out-")) if args.quick else args.out
+        out = Path(tempfile.mkdtemp(prefix="bench-out-", dir=session.tmp)) if args.quick else args.out
         out.mkdir(parents=True, exist_ok=True)
         notes = []
         log("building images from the same jar")
-        images = [build_ours(tmp), build_naive(tmp)]
+        ours = build_ours(session)
+        images = [ours, build_naive(session)]
         if not args.quick:
-            images.append(build_noaot(tmp))
+            images.append(build_noaot(session, ours))
             if not args.no_jib:
-                jib, why = build_jib(tmp)
+                jib, why = build_jib(session)
                 if jib:
                     images.append(jib)
                 else:
                     notes.append(f"Jib: could not build here: {why}")
         for image in images:
-            export_rootfs(image, tmp)
+            export_rootfs(image, session)
         samples = {image.key: [] for image in images}
         for round_number in range(runs):
             for image in images:
                 log(f"round {round_number + 1}/{runs}: {image.key}")
-                samples[image.key].append(measure_once(image, nats, idle=not args.quick))
-        rebuild = None if args.quick else rebuild_seconds(tmp)
+                samples[image.key].append(
+                    measure_once(session, image, nats, idle=not args.quick))
+        rebuild = None
+        if not args.quick:
+            log("rebuild after a one-line change, on a copy of the tracked files")
+            try:
+                rebuild = rebuild_seconds(session)
+            except SystemExit as failure:
+                notes.append(f"Rebuild not measured: {str(failure).splitlines()[0]}")
         rows = [summarise(image, samples[image.key], rebuild) for image in images]
         by_key = {r["image"]: r for r in rows}
         checks = verdicts(by_key)
         notes += checks
-        command = "bench/bench.py" + (" --quick" if args.quick else f" --runs {runs}")
+        command = "bench/bench.py" + (" --quick" if args.quick else f" --runs {runs}") + (
+            " --no-jib" if args.no_jib and not args.quick else "")
         machine = machine_description()
         (out / "results.json").write_text(json.dumps(
             {"machine": machine, "command": command, "runs": runs,
@@ -578,7 +676,9 @@ def main():
         log(f"results in {out}")
     finally:
         nats.stop()
-        run(["rm", "-rf", tmp], check=False)
+        if not args.keep_images:
+            session.remove_images()
+        run(["rm", "-rf", session.tmp], check=False)
 
 
 if __name__ == "__main__":
