@@ -210,8 +210,9 @@ class Image:
 
 
 def ensure_jar():
-    if not JAR.exists():
-        log("fat jar missing: building it (mvn package, tests skipped)")
+    # Both: the image ships the SBOM beside the jar (which an offline build does not make).
+    if not JAR.exists() or not SBOM.exists():
+        log("fat jar or SBOM missing: building them (mvn package, tests skipped)")
         run(["mvn", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
              "-pl", "bootstrap", "-am"], cwd=ROOT, capture=False)
 
@@ -395,13 +396,13 @@ def measure_once(session, image, nats, idle):
 
 
 def rebuild_seconds(session):
-    """Ours only: a one-line change in an adapter class, then jar + image again (mvn -o).
+    """Ours only: a one-line change in an adapter class, then jar, SBOM and image again.
 
     On a copy of the tracked files, built once first (not timed), so that the working tree, its
     target/ folders and the jar the other images use are never touched.
     """
     copy = copy_of_tracked_files(session, "rebuild")
-    package = ["mvn", "-o", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
+    package = ["mvn", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
                "-Dspotless.check.skip=true", "-pl", "bootstrap", "-am"]
     run(package, cwd=copy)
     source = copy / "adapters/src/main/java/dev/marketdata/adapters/in/http/HealthHttpServer.java"
