@@ -38,13 +38,15 @@ COPY bootstrap/target/market-data-service.cdx.json /app/sbom.cdx.json
 #   container-aware heap at a quarter of the limit, because the HEALTHCHECK's probe JVM shares
 #   the same memory cgroup; C1 only, because C2's compiler arenas were the largest transient in
 #   RSS under load (an OOM kill at --memory 96m) while this service's hot paths wait on I/O;
-#   serial GC (one core, small heap); die on OOM so the orchestrator restarts us; no hsperfdata
-#   file (read-only root filesystem); the JVM's own warnings go to stderr, so stdout stays JSON
-#   only.
+#   serial GC (one core, small heap); malloc's freed memory handed back to the system every 5 s
+#   (glibc keeps it otherwise: about 5 MB of idle RSS); die on OOM so the orchestrator restarts
+#   us; no hsperfdata file (read-only root filesystem); the JVM's own warnings go to stderr, so
+#   stdout stays JSON only.
 RUN printf '%s\n' \
       -XX:MaxRAMPercentage=25 \
       -XX:TieredStopAtLevel=1 \
       -XX:+UseSerialGC \
+      -XX:TrimNativeHeapInterval=5000 \
       -XX:+ExitOnOutOfMemoryError \
       -XX:-UsePerfData \
       -Xlog:disable \

@@ -1,11 +1,9 @@
 package dev.marketdata.bootstrap;
 
-import dev.marketdata.adapters.in.http.HealthHttpServer;
-import dev.marketdata.bootstrap.config.ConfigLoader;
-import dev.marketdata.bootstrap.config.InvalidConfigException;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
+import dev.marketdata.bootstrap.probe.ReadinessProbe;
+import dev.marketdata.bootstrap.process.BuildInfo;
+import dev.marketdata.bootstrap.process.ExitCode;
+import dev.marketdata.bootstrap.training.AotTraining;
 
 /**
  * Entry point. Holds no logger on purpose: {@code --probe} must not pay for logback's start-up.
@@ -61,8 +59,8 @@ public final class Main {
     String mode = args.length == 0 ? "" : args[0];
     switch (mode) {
       case "" -> ServiceRunner.runUntilSignalled();
-      case "--probe" -> System.exit(probe(System.out));
-      case "--train" -> System.exit(ServiceRunner.train());
+      case "--probe" -> System.exit(ReadinessProbe.check(System.out));
+      case "--train" -> System.exit(AotTraining.run(ServiceRunner.loadOrExit()));
       case "--version" -> System.out.println(BuildInfo.version());
       case "--help", "-h" -> System.out.print(USAGE);
       default -> usageError("unknown argument '" + mode + "'");
@@ -76,24 +74,5 @@ public final class Main {
             + ExitCode.USAGE
             + ")");
     System.exit(ExitCode.USAGE);
-  }
-
-  static int probe(PrintStream out) {
-    InetSocketAddress address;
-    try {
-      address = ConfigLoader.probeAddress(Environment.read().variables());
-    } catch (InvalidConfigException e) {
-      out.println("not ready: " + e.getMessage());
-      return ExitCode.FAILURE;
-    }
-    try {
-      int status =
-          ReadinessProbe.status(address, HealthHttpServer.READY_PATH, ReadinessProbe.TIMEOUT);
-      out.println(status == 200 ? "ready" : "not ready: HTTP " + status);
-      return status == 200 ? ExitCode.OK : ExitCode.FAILURE;
-    } catch (IOException e) {
-      out.println("not ready: " + e.getMessage());
-      return ExitCode.FAILURE;
-    }
   }
 }

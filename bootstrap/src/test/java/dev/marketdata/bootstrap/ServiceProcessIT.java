@@ -12,6 +12,7 @@ import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.adapters.testsupport.PrometheusText;
 import dev.marketdata.bootstrap.config.ConfigLoader;
+import dev.marketdata.bootstrap.process.BuildInfo;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.NKey;

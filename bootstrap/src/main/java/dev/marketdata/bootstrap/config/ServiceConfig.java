@@ -2,7 +2,6 @@ package dev.marketdata.bootstrap.config;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
 import dev.marketdata.adapters.out.nats.NatsSettings;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -50,29 +49,5 @@ public record ServiceConfig(
   public NatsSettings natsSettings() {
     return new NatsSettings(
         natsServers, clientId, clusterId, credentials, reconnectWait, pingInterval, maxPingsOut);
-  }
-
-  /**
-   * The configuration of the AOT training run: a free loopback health port, a quick heartbeat, and
-   * the given NATS server.
-   *
-   * @param natsUrl the training NATS server
-   * @return the training configuration
-   */
-  public ServiceConfig forTraining(String natsUrl) {
-    return new ServiceConfig(
-        List.of(natsUrl),
-        clientId,
-        clusterId,
-        new NatsCredentials.None(),
-        logLevel,
-        logFormat,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        Duration.ofMillis(50),
-        shutdownTimeout,
-        drainTimeout,
-        reconnectWait,
-        pingInterval,
-        maxPingsOut);
   }
 }

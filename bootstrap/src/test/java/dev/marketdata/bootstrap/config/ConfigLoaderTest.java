@@ -354,19 +354,4 @@ class ConfigLoaderTest {
   void rejectsAHealthBindThatIsNotAnAddressLiteral() {
     assertEquals(List.of("HEALTH_BIND"), variablesAtFault(Map.of("HEALTH_BIND", "localhost")));
   }
-
-  @Test
-  void theTrainingConfigurationUsesAFreePortAQuickHeartbeatAndTheGivenServer()
-      throws InvalidConfigException {
-    ServiceConfig config = ConfigLoader.load(Map.of("NATS_CLIENT_ID", "md-2", "NATS_TOKEN", "t"));
-
-    ServiceConfig training = config.forTraining("nats://127.0.0.1:1234");
-
-    assertEquals(0, training.healthPort());
-    assertTrue(training.healthAddress().getAddress().isLoopbackAddress());
-    assertEquals(List.of("nats://127.0.0.1:1234"), training.natsServers());
-    assertEquals(Duration.ofMillis(50), training.heartbeatInterval());
-    assertInstanceOf(NatsCredentials.None.class, training.credentials());
-    assertEquals(config.clientId(), training.clientId());
-  }
 }

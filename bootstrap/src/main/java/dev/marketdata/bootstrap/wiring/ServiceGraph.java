@@ -1,9 +1,10 @@
-package dev.marketdata.bootstrap;
+package dev.marketdata.bootstrap.wiring;
 
 import dev.marketdata.adapters.in.http.HealthHttpServer;
 import dev.marketdata.adapters.in.http.ProcessMetrics;
 import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
 import dev.marketdata.adapters.out.nats.NatsMessagingAdapter;
+import dev.marketdata.adapters.out.nats.UrlMasking;
 import dev.marketdata.application.service.HealthService;
 import dev.marketdata.application.service.HeartbeatService;
 import dev.marketdata.bootstrap.config.DurationText;
@@ -22,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Builds the hexagon by hand, starts it, and takes it down in order within a deadline. */
-final class ServiceGraph {
+public final class ServiceGraph {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceGraph.class);
   private static final Duration HEARTBEAT_STOP_TIMEOUT = Duration.ofSeconds(1);
@@ -51,10 +52,15 @@ final class ServiceGraph {
    * Wires and starts everything. NATS connects in the background: the service is up (live) at once
    * and becomes ready when NATS answers.
    *
+   * @param config what to run with
+   * @param version the build version, in heartbeats and metrics
+   * @param revision the commit built, in metrics
+   * @param clock the service's time
+   * @return the running service
    * @throws IOException when HEALTH_PORT cannot be bound; nothing is left running then
    */
-  static ServiceGraph start(ServiceConfig config, String version, String revision, Clock clock)
-      throws IOException {
+  public static ServiceGraph start(
+      ServiceConfig config, String version, String revision, Clock clock) throws IOException {
     PrometheusRegistry metrics = ProcessMetrics.registryFor(version, revision);
     NatsMessagingAdapter nats = new NatsMessagingAdapter(config.natsSettings(), metrics);
     HealthService health = new HealthService(nats);
@@ -78,6 +84,12 @@ final class ServiceGraph {
     Thread.ofVirtual()
         .name("jvm-metrics")
         .start(() -> registerJvmMetricsAfter(firstConnect, metrics));
+    LOG.atInfo()
+        .addKeyValue("healthPort", http.port())
+        .addKeyValue("natsServers", UrlMasking.mask(String.join(",", config.natsServers())))
+        .addKeyValue("clientId", config.clientId())
+        .addKeyValue("heartbeatSubject", config.natsSettings().heartbeatSubject())
+        .log("started");
     return new ServiceGraph(config, health, nats, http, heartbeat);
   }
 
@@ -97,16 +109,21 @@ final class ServiceGraph {
     }
   }
 
-  int healthPort() {
+  /**
+   * The port the health endpoints listen on (the one the system chose, for HEALTH_PORT=0).
+   *
+   * @return the bound port
+   */
+  public int healthPort() {
     return http.port();
   }
 
   /**
    * Not-ready, heartbeat off, NATS drained (or closed), HTTP off; all within SHUTDOWN_TIMEOUT.
    *
-   * @return how it went; the caller logs the final line
+   * @return how it went; the caller logs it as the final line
    */
-  ShutdownOutcome shutdown() {
+  public ShutdownOutcome shutdown() {
     long start = System.nanoTime();
     Duration deadline = config.shutdownTimeout();
     // Here, not among the steps: instant, and logged before any step that could still be running

@@ -1,9 +1,15 @@
-package dev.marketdata.bootstrap;
+package dev.marketdata.bootstrap.probe;
 
+import dev.marketdata.adapters.in.http.HealthHttpServer;
+import dev.marketdata.bootstrap.config.ConfigLoader;
+import dev.marketdata.bootstrap.config.Environment;
+import dev.marketdata.bootstrap.config.InvalidConfigException;
+import dev.marketdata.bootstrap.process.ExitCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +19,36 @@ import java.time.Duration;
  * Asks the local health endpoint over a plain socket. Kept free of HTTP clients, JSON and logging
  * so that a container HEALTHCHECK costs as little as possible.
  */
-final class ReadinessProbe {
+public final class ReadinessProbe {
 
   /** Connect and read timeout of one probe, each: well inside the HEALTHCHECK's 5 s. */
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration TIMEOUT = Duration.ofSeconds(2);
 
   private ReadinessProbe() {}
+
+  /**
+   * The {@code --probe} mode: asks the instance this environment configures whether it is ready.
+   *
+   * @param out where the one-line verdict goes
+   * @return {@link ExitCode#OK} when ready, {@link ExitCode#FAILURE} when not (or not reachable)
+   */
+  public static int check(PrintStream out) {
+    InetSocketAddress address;
+    try {
+      address = ConfigLoader.probeAddress(Environment.read().variables());
+    } catch (InvalidConfigException e) {
+      out.println("not ready: " + e.getMessage());
+      return ExitCode.FAILURE;
+    }
+    try {
+      int status = status(address, HealthHttpServer.READY_PATH, TIMEOUT);
+      out.println(status == 200 ? "ready" : "not ready: HTTP " + status);
+      return status == 200 ? ExitCode.OK : ExitCode.FAILURE;
+    } catch (IOException e) {
+      out.println("not ready: " + e.getMessage());
+      return ExitCode.FAILURE;
+    }
+  }
 
   /**
    * The HTTP status of {@code GET path}.
@@ -29,7 +59,8 @@ final class ReadinessProbe {
    * @return the status code
    * @throws IOException when nothing answers, or not in HTTP
    */
-  static int status(InetSocketAddress address, String path, Duration timeout) throws IOException {
+  public static int status(InetSocketAddress address, String path, Duration timeout)
+      throws IOException {
     int millis = Math.toIntExact(timeout.toMillis());
     try (Socket socket = new Socket()) {
       socket.connect(address, millis);

@@ -1,4 +1,4 @@
-package dev.marketdata.bootstrap;
+package dev.marketdata.bootstrap.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
+import dev.marketdata.bootstrap.process.BuildInfo;
 import net.logstash.logback.encoder.LogstashEncoder;
 
 /**

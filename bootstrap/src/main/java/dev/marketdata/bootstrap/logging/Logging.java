@@ -1,4 +1,4 @@
-package dev.marketdata.bootstrap;
+package dev.marketdata.bootstrap.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -9,7 +9,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 
 /** Controls logback at run time: LOG_FORMAT, LOG_LEVEL, and the final flush. */
-final class Logging {
+public final class Logging {
 
   private Logging() {}
 
@@ -25,7 +25,7 @@ final class Logging {
    *
    * @param format json or text
    */
-  static void applyFormat(String format) {
+  public static void applyFormat(String format) {
     if (!"text".equals(format)
         || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
@@ -43,13 +43,18 @@ final class Logging {
     out.start();
   }
 
-  static void applyLevel(String level) {
+  /**
+   * Sets the root level.
+   *
+   * @param level TRACE, DEBUG, INFO, WARN or ERROR
+   */
+  public static void applyLevel(String level) {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));
   }
 
   /** Flushes and closes every appender, so that the last line is written before the JVM halts. */
-  static void flush() {
+  public static void flush() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.stop();
     }

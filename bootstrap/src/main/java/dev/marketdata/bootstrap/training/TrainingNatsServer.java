@@ -1,4 +1,4 @@
-package dev.marketdata.bootstrap;
+package dev.marketdata.bootstrap.training;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,5 @@
-package dev.marketdata.bootstrap;
+package dev.marketdata.bootstrap.config;
 
-import dev.marketdata.bootstrap.config.ConfigLoader;
-import dev.marketdata.bootstrap.config.DotenvFile;
-import dev.marketdata.bootstrap.config.EnvironmentSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The one place that reads the process environment, merged over an optional {@code .env}. */
-final class Environment {
+public final class Environment {
 
   private Environment() {}
 
@@ -22,7 +19,7 @@ final class Environment {
    *
    * @return every variable, and every problem of {@code .env}
    */
-  static EnvironmentSnapshot read() {
+  public static EnvironmentSnapshot read() {
     Path dotenvFile = Path.of(DotenvFile.NAME);
     DotenvFile dotenv = DotenvFile.read(dotenvFile);
     Map<String, String> real = System.getenv();

@@ -1,22 +1,22 @@
-package dev.marketdata.bootstrap;
+package dev.marketdata.bootstrap.process;
 
 /** The process exit codes, as documented in the README (sysexits.h where one fits). */
-final class ExitCode {
+public final class ExitCode {
 
   /** Clean shutdown, or the probe found the service ready. */
-  static final int OK = 0;
+  public static final int OK = 0;
 
   /** The shutdown deadline was missed, or the probe found the service not ready. */
-  static final int FAILURE = 1;
+  public static final int FAILURE = 1;
 
   /** Unknown command-line argument (EX_USAGE). */
-  static final int USAGE = 64;
+  public static final int USAGE = 64;
 
   /** The service could not start, e.g. HEALTH_PORT already taken (EX_SOFTWARE). */
-  static final int START_FAILED = 70;
+  public static final int START_FAILED = 70;
 
   /** Invalid configuration (EX_CONFIG). */
-  static final int CONFIG = 78;
+  public static final int CONFIG = 78;
 
   private ExitCode() {}
 }

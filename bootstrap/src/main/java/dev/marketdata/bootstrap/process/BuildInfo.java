@@ -1,4 +1,4 @@
-package dev.marketdata.bootstrap;
+package dev.marketdata.bootstrap.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,16 +6,25 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** What Maven stamped into the jar at build time. */
-final class BuildInfo {
+public final class BuildInfo {
 
   private BuildInfo() {}
 
-  static String version() {
+  /**
+   * The version Maven built.
+   *
+   * @return the project version, or "unknown"
+   */
+  public static String version() {
     return property("version");
   }
 
-  /** The commit the jar was built from, or "no-git" when built outside a git work tree. */
-  static String revision() {
+  /**
+   * The commit the jar was built from.
+   *
+   * @return the commit id, or "no-git" when built outside a git work tree
+   */
+  public static String revision() {
     return property("revision");
   }
 
