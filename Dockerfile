@@ -14,14 +14,17 @@
 # ---------------------------------------------------------------------------------------------
 FROM eclipse-temurin:25.0.3_9-jdk-noble AS builder
 
-# Explicit module list. jdeps misses java.xml, which logback loads through ServiceLoader;
-# java.naming is logback's (JNDI lookups), jdk.unsupported the encoder's, jdk.httpserver ours,
-# java.management and jdk.management the JVM and process metrics'.
-# --strip-java-debug-attributes rather than --strip-debug: the latter needs objcopy, which
-# JDK images do not ship. No default CDS archive (28 MB): the AOT cache below serves the service
-# and the probe alike.
+# Explicit module list: what jdeps finds, minus what this service cannot reach. logback is
+# configured in code (JsonLogging), so neither its XML configuration (java.xml) nor its JNDI
+# lookups (java.naming) are ever loaded: the training run, ImageIT and ContainerIT exercise every
+# mode on this runtime. jdk.unsupported is the encoder's, jdk.httpserver ours, java.management and
+# jdk.management the JVM and process metrics'.
+# --strip-java-debug-attributes rather than --strip-debug: the latter adds only objcopy's native
+# stripping, which needs binutils in the builder and saves nothing (Temurin's libjvm.so carries no
+# debug sections). No default CDS archive (28 MB): the AOT cache below serves the service and the
+# probe alike.
 RUN jlink \
-      --add-modules java.base,java.logging,java.management,java.naming,java.xml,jdk.httpserver,jdk.management,jdk.unsupported \
+      --add-modules java.base,java.logging,java.management,jdk.httpserver,jdk.management,jdk.unsupported \
       --strip-java-debug-attributes \
       --no-header-files \
       --no-man-pages \
