@@ -102,7 +102,7 @@ function documented(file, jobs) {
   const problems = [];
   const readme = readFileSync("README.md", "utf8");
   const runs = Object.values(jobs).flatMap((job) => (job.steps || []).map((s) => s.run || ""));
-  const mvnCommands = runs.flatMap((run) => run.match(/^\s*mvn [^\n"]*/gm) || []);
+  const mvnCommands = runs.flatMap((run) => run.match(/^\s*(?:\.\/mvnw|mvn) [^\n"]*/gm) || []);
   for (const command of mvnCommands) {
     if (/help:evaluate/.test(command)) continue;
     if (!readme.includes(command.trim())) {

@@ -3,7 +3,7 @@
 # Debian's docker-registry): fabric8's docker:push (the plugin that builds the image), the local
 # copy removed, a pull back by digest, a run to ready, and the labels and SBOM unchanged.
 # What GHCR adds on top (authentication, multi-arch manifests, attestations, signatures) cannot be
-# proven here; the README says so. Run after `mvn -B -ntp verify` built the image.
+# proven here; the README says so. Run after `./mvnw -B -ntp verify` built the image.
 #
 # Everything it starts (registry, nats-server, container) logs to $CI_LOG_DIR and is stopped on
 # exit, and the image's local tags are restored, even on failure.
@@ -17,7 +17,7 @@ die() { echo "registry-roundtrip: $*" >&2; exit 1; }
 
 version=$(sed -n '0,/<version>/s/.*<version>\(.*\)<\/version>.*/\1/p' pom.xml)
 image=market-data-service:$version
-docker image inspect "$image" >/dev/null 2>&1 || die "no image $image: run mvn -B -ntp verify first"
+docker image inspect "$image" >/dev/null 2>&1 || die "no image $image: run ./mvnw -B -ntp verify first"
 image_id=$(docker image inspect -f '{{.Id}}' "$image")
 mapfile -t local_tags < <(docker image inspect -f '{{range .RepoTags}}{{println .}}{{end}}' "$image_id" | grep .)
 
@@ -73,8 +73,8 @@ labels_before=$(labels "$image")
 sbom_before=$(sbom "$image")
 
 # ---- 3. Push with fabric8 ---------------------------------------------------------------------
-say "mvn -B -ntp -pl container initialize docker:push -Ddocker.push.registry=$registry"
-mvn -B -ntp -pl container initialize docker:push -Ddocker.push.registry="$registry" \
+say "./mvnw -B -ntp -pl container initialize docker:push -Ddocker.push.registry=$registry"
+./mvnw -B -ntp -pl container initialize docker:push -Ddocker.push.registry="$registry" \
   >"$log_dir/docker-push.log" 2>&1 || { tail -30 "$log_dir/docker-push.log" >&2; die "push failed"; }
 # The digest as the registry itself reports it (fabric8 untags the registry name after pushing).
 digest=$(python3 - "$registry" "$version" <<'PY'

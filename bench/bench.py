@@ -213,7 +213,7 @@ def ensure_jar():
     # Both: the image ships the SBOM beside the jar (which an offline build does not make).
     if not JAR.exists() or not SBOM.exists():
         log("fat jar or SBOM missing: building them (mvn package, tests skipped)")
-        run(["mvn", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
+        run(["./mvnw", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
              "-pl", "bootstrap", "-am"], cwd=ROOT, capture=False)
 
 
@@ -287,7 +287,7 @@ def build_jib(session):
     base_tag = session.tag("jre-base")
     session.build(base_tag, ctx)
     tag = session.tag("jib")
-    result = run(["mvn", "-B", "-ntp", "-q", "-Ddocker.skip=true", "-DskipTests",
+    result = run(["./mvnw", "-B", "-ntp", "-q", "-Ddocker.skip=true", "-DskipTests",
                   "-pl", "bootstrap", "-am", "package",
                   "com.google.cloud.tools:jib-maven-plugin:3.5.2:dockerBuild",
                   f"-Djib.from.image=docker://{base_tag}",
@@ -402,7 +402,7 @@ def rebuild_seconds(session):
     target/ folders and the jar the other images use are never touched.
     """
     copy = copy_of_tracked_files(session, "rebuild")
-    package = ["mvn", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
+    package = ["./mvnw", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
                "-Dspotless.check.skip=true", "-pl", "bootstrap", "-am"]
     run(package, cwd=copy)
     source = copy / "adapters/src/main/java/dev/marketdata/adapters/in/http/HealthHttpServer.java"
