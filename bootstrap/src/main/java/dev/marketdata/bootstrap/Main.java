@@ -1,9 +1,12 @@
 package dev.marketdata.bootstrap;
 
+import dev.marketdata.bootstrap.config.ConfigLoader;
 import dev.marketdata.bootstrap.probe.ReadinessProbe;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.bootstrap.process.ExitCode;
 import dev.marketdata.bootstrap.training.AotTraining;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Entry point. Holds no logger on purpose: {@code --probe} must not pay for logback's start-up.
@@ -18,8 +21,14 @@ import dev.marketdata.bootstrap.training.AotTraining;
  */
 public final class Main {
 
-  static final String USAGE =
-      """
+  /**
+   * The {@code --help} text. Built on demand, not as a constant: the other modes, the probe above
+   * all, do not pay for formatting it.
+   *
+   * @return the usage, with each variable's default and range from the configuration loader
+   */
+  static String usage() {
+    return """
       Usage: java -jar market-data-service.jar [--probe | --train | --version | --help]
 
         (no argument)  run the service until SIGTERM or SIGINT
@@ -29,26 +38,49 @@ public final class Main {
         --help         print this text
 
       Configuration: environment variables, over an optional ./.env file (real variables win).
-        NATS_URL             NATS servers, comma-separated        default nats://localhost:4222
-        NATS_CLIENT_ID       this instance's id                   default the host name
-        NATS_CLUSTER_ID      the deployment's name                default local
-        NATS_CREDS_FILE      a NATS .creds file                   (one auth method at most)
-        NATS_USER, NATS_PASSWORD  user and password               (one auth method at most)
-        NATS_TOKEN           token                                (one auth method at most)
-        NATS_RECONNECT_WAIT  pause between reconnect rounds       default 2s   (100ms-10m)
-        NATS_PING_INTERVAL   time between round-trip checks       default 5s   (1s-10m)
-        NATS_MAX_PINGS_OUT   unanswered checks before reconnect   default 2    (1-10)
-        NATS_DRAIN_TIMEOUT   bound of the NATS drain at shutdown  default 5s   (1ms-10m)
-        SHUTDOWN_TIMEOUT     bound of the whole shutdown          default 8s   (1ms-10m)
-        HEARTBEAT_INTERVAL   time between heartbeats              default 5s   (100ms-1h)
-        HEALTH_BIND          address of the health endpoints      default all interfaces
-        HEALTH_PORT          port of the health endpoints         default 8080
-        LOG_LEVEL            TRACE, DEBUG, INFO, WARN or ERROR    default INFO
-        LOG_FORMAT           json (containers) or text (people)   default json
-
+      Authentication: NATS_CREDS_FILE, NATS_USER with NATS_PASSWORD, or NATS_TOKEN; one at most.
+      %s
       Exit codes: 0 clean stop (probe: ready), 1 shutdown deadline missed or a step failed
       (probe: not ready), 64 bad command line, 70 could not start, 78 invalid configuration.
-      """;
+      """
+        .formatted(variableLines());
+  }
+
+  private static Map<String, String> purposes() {
+    Map<String, String> purposes = new LinkedHashMap<>();
+    purposes.put(ConfigLoader.NATS_URL, "NATS servers, comma-separated");
+    purposes.put(ConfigLoader.NATS_CLIENT_ID, "this instance's id");
+    purposes.put(ConfigLoader.NATS_CLUSTER_ID, "the deployment's name");
+    purposes.put(ConfigLoader.NATS_CREDS_FILE, "a NATS .creds file");
+    purposes.put(ConfigLoader.NATS_USER, "user, with NATS_PASSWORD");
+    purposes.put(ConfigLoader.NATS_PASSWORD, "password, with NATS_USER");
+    purposes.put(ConfigLoader.NATS_TOKEN, "token");
+    purposes.put(ConfigLoader.NATS_RECONNECT_WAIT, "pause between reconnect rounds");
+    purposes.put(ConfigLoader.NATS_PING_INTERVAL, "time between round-trip checks");
+    purposes.put(ConfigLoader.NATS_MAX_PINGS_OUT, "unanswered checks before reconnect");
+    purposes.put(ConfigLoader.NATS_DRAIN_TIMEOUT, "bound of the NATS drain at shutdown");
+    purposes.put(ConfigLoader.SHUTDOWN_TIMEOUT, "bound of the whole shutdown");
+    purposes.put(ConfigLoader.HEARTBEAT_INTERVAL, "time between heartbeats");
+    purposes.put(ConfigLoader.HEALTH_BIND, "address of the health endpoints");
+    purposes.put(ConfigLoader.HEALTH_PORT, "port of the health endpoints");
+    purposes.put(ConfigLoader.LOG_LEVEL, "TRACE, DEBUG, INFO, WARN or ERROR");
+    purposes.put(ConfigLoader.LOG_FORMAT, "json (containers) or text (people)");
+    return purposes;
+  }
+
+  /** One line per variable: its name, its purpose, and its default and range from the loader. */
+  private static String variableLines() {
+    StringBuilder lines = new StringBuilder();
+    purposes()
+        .forEach(
+            (variable, purpose) ->
+                lines.append(
+                    "  %-20s %-36s %s%n"
+                        .formatted(variable, purpose, ConfigLoader.defaultAndRange(variable))
+                        .stripTrailing()
+                        .concat("\n")));
+    return lines.toString();
+  }
 
   private Main() {}
 
@@ -62,7 +94,7 @@ public final class Main {
       case "--probe" -> System.exit(ReadinessProbe.check(System.out));
       case "--train" -> System.exit(AotTraining.run(ServiceRunner.loadOrExit()));
       case "--version" -> System.out.println(BuildInfo.version());
-      case "--help", "-h" -> System.out.print(USAGE);
+      case "--help", "-h" -> System.out.print(usage());
       default -> usageError("unknown argument '" + mode + "'");
     }
   }

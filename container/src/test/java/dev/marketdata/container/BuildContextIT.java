@@ -85,7 +85,17 @@ class BuildContextIT {
             List.of("build", "-q", "--build-arg", "BUILDER_IMAGE=" + builder, "-t", tag, "."));
     try {
       assertEquals(0, build.exitCode(), build.toString());
-      String listing = Docker.ok("run", "--rm", "--network", "none", tag, "cat", "/listing");
+      String listing =
+          Docker.ok(
+              "run",
+              "--rm",
+              "--name",
+              ContainerSupport.uniqueName(),
+              "--network",
+              "none",
+              tag,
+              "cat",
+              "/listing");
 
       List<String> received = listing.lines().map(line -> line.replaceFirst("^\\./", "")).toList();
       assertEquals(IMAGE_INPUTS, received);

@@ -41,9 +41,8 @@ final class ContainerSupport {
    * @return the container id
    */
   static String startContainer(List<String> extraArgs, String... env) {
-    // A unique name: the engine is shared, and a leftover must be traceable to these tests.
-    String name = "mds-it-" + UUID.randomUUID().toString().substring(0, 12);
-    List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host"));
+    List<String> args =
+        new ArrayList<>(List.of("run", "-d", "--name", uniqueName(), "--network", "host"));
     args.addAll(List.of("--health-interval", "1s", "--health-start-period", "30s"));
     for (String variable : env) {
       args.add("-e");
@@ -52,6 +51,11 @@ final class ContainerSupport {
     args.addAll(extraArgs);
     args.add(image());
     return Docker.ok(args.toArray(String[]::new));
+  }
+
+  /** A unique name: the engine is shared, and a leftover must be traceable to these tests. */
+  static String uniqueName() {
+    return "mds-it-" + UUID.randomUUID().toString().substring(0, 12);
   }
 
   static String inspect(String container, String format) {
@@ -73,7 +77,7 @@ final class ContainerSupport {
   }
 
   static String fileOfImage(String image, String path) {
-    String container = Docker.ok("create", image);
+    String container = Docker.ok("create", "--name", uniqueName(), image);
     try {
       Path dir = Files.createTempDirectory("image-file");
       Path copy = dir.resolve(Path.of(path).getFileName().toString());

@@ -67,6 +67,14 @@ public final class ConfigLoader {
 
   public static final int DEFAULT_HEALTH_PORT = 8080;
 
+  static final String DEFAULT_NATS_URL = "nats://localhost:4222";
+  static final String DEFAULT_CLUSTER_ID = "local";
+  static final String DEFAULT_LOG_LEVEL = "INFO";
+  static final String DEFAULT_LOG_FORMAT = "json";
+  static final int DEFAULT_MAX_PINGS_OUT = 2;
+  private static final int MIN_PINGS_OUT = 1;
+  private static final int MAX_PINGS_OUT = 10;
+
   /** The client id when neither NATS_CLIENT_ID nor a host name is known. */
   static final String FALLBACK_CLIENT_ID = "market-data-service";
 
@@ -137,7 +145,7 @@ public final class ConfigLoader {
   private ServiceConfig load() throws InvalidConfigException {
     List<String> servers = servers();
     String clientId = subjectToken(NATS_CLIENT_ID, clientIdFromHostName(env.get(HOSTNAME)));
-    String clusterId = subjectToken(NATS_CLUSTER_ID, "local");
+    String clusterId = subjectToken(NATS_CLUSTER_ID, DEFAULT_CLUSTER_ID);
     NatsCredentials credentials = credentials();
     String logLevel = logLevel();
     String logFormat = logFormat();
@@ -207,7 +215,7 @@ public final class ConfigLoader {
   }
 
   private List<String> servers() {
-    String raw = value(NATS_URL, "nats://localhost:4222");
+    String raw = value(NATS_URL, DEFAULT_NATS_URL);
     if (raw.length() > MAX_URL_LIST_LENGTH) {
       problems.add(
           new ConfigProblem(
@@ -324,7 +332,7 @@ public final class ConfigLoader {
   }
 
   private String logLevel() {
-    String value = value(LOG_LEVEL, "INFO");
+    String value = value(LOG_LEVEL, DEFAULT_LOG_LEVEL);
     String upper = value.toUpperCase(Locale.ROOT);
     if (!LOG_LEVELS.contains(upper)) {
       problems.add(
@@ -334,13 +342,40 @@ public final class ConfigLoader {
   }
 
   private String logFormat() {
-    String value = value(LOG_FORMAT, "json");
+    String value = value(LOG_FORMAT, DEFAULT_LOG_FORMAT);
     if (!LOG_FORMATS.contains(value)) {
       problems.add(
           new ConfigProblem(
               LOG_FORMAT, shown(value), "json (one JSON object per line) or text (for people)"));
     }
     return value;
+  }
+
+  /**
+   * What a variable is when unset, and what it accepts where that is a range, for the usage text:
+   * from the same constants the loader uses.
+   *
+   * @param variable one of {@link #VARIABLES}
+   * @return e.g. {@code default 2s (100ms-10m)}; empty when it has no default of its own
+   */
+  public static String defaultAndRange(String variable) {
+    for (Bounds bounds : Bounds.values()) {
+      if (bounds.name().equals(variable)) {
+        return "default " + bounds.defaultText() + " (" + bounds.range() + ")";
+      }
+    }
+    return switch (variable) {
+      case NATS_URL -> "default " + DEFAULT_NATS_URL;
+      case NATS_CLIENT_ID -> "default the host name";
+      case NATS_CLUSTER_ID -> "default " + DEFAULT_CLUSTER_ID;
+      case NATS_MAX_PINGS_OUT ->
+          "default " + DEFAULT_MAX_PINGS_OUT + " (" + MIN_PINGS_OUT + "-" + MAX_PINGS_OUT + ")";
+      case HEALTH_BIND -> "default all interfaces";
+      case HEALTH_PORT -> "default " + DEFAULT_HEALTH_PORT;
+      case LOG_LEVEL -> "default " + DEFAULT_LOG_LEVEL;
+      case LOG_FORMAT -> "default " + DEFAULT_LOG_FORMAT;
+      default -> "";
+    };
   }
 
   /**
@@ -363,8 +398,14 @@ public final class ConfigLoader {
   }
 
   private int maxPingsOut() {
-    String value = value(NATS_MAX_PINGS_OUT, "2");
-    return integer(NATS_MAX_PINGS_OUT, value, 1, 10, "a whole number from 1 to 10").orElse(2);
+    String value = value(NATS_MAX_PINGS_OUT, Integer.toString(DEFAULT_MAX_PINGS_OUT));
+    return integer(
+            NATS_MAX_PINGS_OUT,
+            value,
+            MIN_PINGS_OUT,
+            MAX_PINGS_OUT,
+            "a whole number from " + MIN_PINGS_OUT + " to " + MAX_PINGS_OUT)
+        .orElse(DEFAULT_MAX_PINGS_OUT);
   }
 
   private Optional<Integer> integer(
@@ -446,6 +487,10 @@ public final class ConfigLoader {
 
     boolean contains(Duration duration) {
       return duration.compareTo(min) >= 0 && duration.compareTo(max) <= 0;
+    }
+
+    String range() {
+      return DurationText.format(min) + "-" + DurationText.format(max);
     }
 
     String expected() {
