@@ -88,12 +88,21 @@ build_builder() {
 
 build_runtime() {
   log "building stand-in $runtime_image from Debian $suite (base-files, netbase, tzdata, libc6)"
+  # Laid out in a folder rather than with mmdebstrap hooks: the extract variant runs none.
+  local root
+  root=$(mktemp -d)
   mmdebstrap --quiet --variant=extract --include=base-files,netbase,tzdata,libc6 \
-    --customize-hook='printf "root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n" > "$1/etc/passwd"' \
-    --customize-hook='printf "root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n" > "$1/etc/group"' \
-    --customize-hook='mkdir -p "$1/home/nonroot" "$1/tmp" && chown 65532:65532 "$1/home/nonroot" && chmod 1777 "$1/tmp"' \
-    --customize-hook='rm -rf "$1/var/cache/apt" "$1/var/lib/apt" "$1/var/lib/dpkg" "$1/usr/share/doc" "$1/usr/share/man" "$1/usr/share/info"' \
-    "$suite" - "$mirror" |
+    "$suite" - "$mirror" | tar -x -C "$root"
+  # The users and groups distroless ships: root, nobody, and nonroot (65532), the image's user.
+  printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' \
+    > "$root/etc/passwd"
+  printf 'root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n' > "$root/etc/group"
+  mkdir -p "$root/home/nonroot" "$root/tmp"
+  chown 65532:65532 "$root/home/nonroot"
+  chmod 1777 "$root/tmp"
+  rm -rf "$root/var/cache/apt" "$root/var/lib/apt" "$root/var/lib/dpkg" "$root/usr/share/doc" \
+    "$root/usr/share/man" "$root/usr/share/info"
+  tar -C "$root" -c . |
     docker import \
       --change 'USER 65532:65532' \
       --change 'WORKDIR /home/nonroot' \
@@ -101,6 +110,7 @@ build_runtime() {
       --change 'ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' \
       --message "stand-in for $runtime_image (scripts/build-base-images.sh)" \
       - "$runtime_image" >/dev/null
+  rm -rf "$root"
 }
 
 build_nats() {

@@ -90,6 +90,16 @@ class ImageIT {
     assertNotEquals("root", uid);
   }
 
+  // A user without an account is "?" to the JVM (user.name) and has "/" as its home.
+  @Test
+  void theNonRootUserHasAnAccountAndAHome() {
+    List<String> accounts = ContainerSupport.fileOfImage("/etc/passwd").lines().toList();
+
+    assertTrue(
+        accounts.contains("nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin"),
+        String.join("\n", accounts));
+  }
+
   // No /bin/sh in the final image.
   @Test
   void hasNoShell() {
