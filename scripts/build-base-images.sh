@@ -86,6 +86,12 @@ build_builder() {
       - "$builder_image" >/dev/null
 }
 
+# What an extracted root file system keeps of the package manager and of documentation: nothing.
+drop_package_data() {
+  rm -rf "$1/var/cache/apt" "$1/var/lib/apt" "$1/var/lib/dpkg" "$1/usr/share/doc" \
+    "$1/usr/share/man" "$1/usr/share/info"
+}
+
 build_runtime() {
   log "building stand-in $runtime_image from Debian $suite (base-files, netbase, tzdata, libc6)"
   # Laid out in a folder rather than with mmdebstrap hooks: the extract variant runs none.
@@ -100,8 +106,7 @@ build_runtime() {
   mkdir -p "$root/home/nonroot" "$root/tmp"
   chown 65532:65532 "$root/home/nonroot"
   chmod 1777 "$root/tmp"
-  rm -rf "$root/var/cache/apt" "$root/var/lib/apt" "$root/var/lib/dpkg" "$root/usr/share/doc" \
-    "$root/usr/share/man" "$root/usr/share/info"
+  drop_package_data "$root"
   tar -C "$root" -c . |
     docker import \
       --change 'USER 65532:65532' \
@@ -123,8 +128,7 @@ build_nats() {
   mv "$root/usr/sbin/nats-server" "$root/nats-server"
   printf 'port: 4222\nhttp_port: 8222\ncluster {\n  name: local\n  port: 6222\n}\n' \
     > "$root/nats-server.conf"
-  rm -rf "$root/var/cache/apt" "$root/var/lib/apt" "$root/var/lib/dpkg" "$root/usr/share/doc" \
-    "$root/usr/share/man" "$root/usr/share/info"
+  drop_package_data "$root"
   tar -C "$root" -c . |
     docker import \
       --change 'EXPOSE 4222 6222 8222' \
