@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketdata.application.service.HealthService;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
@@ -38,11 +36,7 @@ class HealthHttpServerAbuseTest {
 
   @BeforeEach
   void start() throws IOException {
-    server =
-        HealthHttpServer.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            health,
-            new PrometheusRegistry());
+    server = LoopbackHealthServer.start(health);
   }
 
   @AfterEach

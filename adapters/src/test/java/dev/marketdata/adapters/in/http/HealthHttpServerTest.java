@@ -3,10 +3,7 @@ package dev.marketdata.adapters.in.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.marketdata.application.service.HealthService;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,11 +22,7 @@ class HealthHttpServerTest {
 
   @BeforeEach
   void start() throws IOException {
-    server =
-        HealthHttpServer.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            health,
-            new PrometheusRegistry());
+    server = LoopbackHealthServer.start(health);
   }
 
   @AfterEach

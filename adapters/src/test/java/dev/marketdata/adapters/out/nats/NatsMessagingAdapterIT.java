@@ -44,6 +44,16 @@ class NatsMessagingAdapterIT {
         2);
   }
 
+  /** Subscribes to the heartbeat subject first, so that nothing the adapter sends is missed. */
+  private static Subscription subscribeThenConnect(
+      Connection subscriber, NatsMessagingAdapter adapter) throws Exception {
+    Subscription subscription = subscriber.subscribe(SUBJECT);
+    subscriber.flush(GENEROUS);
+    adapter.connect(() -> {});
+    await("adapter connected").atMost(GENEROUS).until(adapter::isConnected);
+    return subscription;
+  }
+
   /** An adapter without credentials, its metrics in a registry of its own. */
   private static NatsMessagingAdapter adapterFor(String url) {
     return new NatsMessagingAdapter(
@@ -55,10 +65,7 @@ class NatsMessagingAdapterIT {
     try (NatsServer server = NatsServer.start();
         Connection subscriber = Nats.connect(server.url());
         NatsMessagingAdapter adapter = adapterFor(server.url())) {
-      Subscription subscription = subscriber.subscribe(SUBJECT);
-      subscriber.flush(GENEROUS);
-      adapter.connect(() -> {});
-      await("adapter connected").atMost(GENEROUS).until(adapter::isConnected);
+      Subscription subscription = subscribeThenConnect(subscriber, adapter);
 
       assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
 
@@ -78,10 +85,7 @@ class NatsMessagingAdapterIT {
     try (NatsServer server = NatsServer.start();
         Connection subscriber = Nats.connect(server.url());
         NatsMessagingAdapter adapter = adapterFor(server.url())) {
-      Subscription subscription = subscriber.subscribe(SUBJECT);
-      subscriber.flush(GENEROUS);
-      adapter.connect(() -> {});
-      await("adapter connected").atMost(GENEROUS).until(adapter::isConnected);
+      Subscription subscription = subscribeThenConnect(subscriber, adapter);
 
       server.freeze();
       boolean sentWhileHung = adapter.publish(HEARTBEAT, Duration.ofMillis(500));
