@@ -1,5 +1,6 @@
 package dev.marketdata.bootstrap.logging;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -8,38 +9,44 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
-import dev.marketdata.bootstrap.process.BuildInfo;
-import net.logstash.logback.encoder.LogstashEncoder;
 
 /**
  * Configures logback in code, through its {@link Configurator} service: one JSON object per line on
  * stdout. In code rather than in {@code logback.xml} because parsing the XML was the largest single
  * cost of the service's start-up; and nothing but JSON may reach stdout, so logback's own status
  * output is switched off.
+ *
+ * <p>Events are encoded and written by logback's {@link AsyncAppender}, so that the service's start
+ * never waits for the encoder's (see {@link StdoutEncoder}). It is set never to drop an event: no
+ * discarding of INFO and below when the queue fills up (the caller waits instead), and {@link
+ * Logging#flush} drains the queue before the process ends.
  */
 public final class JsonLogging extends ContextAwareBase implements Configurator {
 
-  /** The stdout appender's name, by which LOG_FORMAT=text finds it. */
-  static final String APPENDER = "STDOUT";
+  /** Where in the logger context LOG_FORMAT finds the stdout encoder. */
+  static final String ENCODER = StdoutEncoder.class.getName();
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     context.getStatusManager().add(new NopStatusListener());
 
-    LogstashEncoder encoder = new LogstashEncoder();
+    StdoutEncoder encoder = new StdoutEncoder();
     encoder.setContext(context);
-    // The events carry strings, numbers and maps: no Jackson module to look for, and no
-    // ServiceLoader
-    // scan of the whole jar on every start.
-    encoder.setFindAndRegisterJacksonModules(false);
-    encoder.setCustomFields(
-        "{\"service\":\"market-data-service\",\"version\":\"" + BuildInfo.version() + "\"}");
     encoder.start();
+    context.putObject(ENCODER, encoder);
 
-    ConsoleAppender<ILoggingEvent> stdout = new ConsoleAppender<>();
+    ConsoleAppender<ILoggingEvent> writer = new ConsoleAppender<>();
+    writer.setContext(context);
+    writer.setName("STDOUT-WRITER");
+    writer.setEncoder(encoder);
+    writer.start();
+
+    AsyncAppender stdout = new AsyncAppender();
     stdout.setContext(context);
-    stdout.setName(APPENDER);
-    stdout.setEncoder(encoder);
+    stdout.setName("STDOUT");
+    stdout.setDiscardingThreshold(0);
+    stdout.setNeverBlock(false);
+    stdout.addAppender(writer);
     stdout.start();
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

@@ -1,0 +1,88 @@
+package dev.marketdata.bootstrap.logging;
+
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.EncoderBase;
+import dev.marketdata.bootstrap.process.BuildInfo;
+import net.logstash.logback.encoder.LogstashEncoder;
+
+/**
+ * The stdout encoder: JSON (logstash-logback-encoder) unless {@code LOG_FORMAT=text} asked for one
+ * line per event for people. The real encoder is built and started on the first event, that is on
+ * the async appender's worker: its Jackson start-up (the largest part of logging's start) runs
+ * beside the service's own, instead of before it.
+ */
+final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
+
+  /**
+   * One line per event for people reading a terminal: time (UTC), level, logger, message, then the
+   * event's fields as key="value".
+   */
+  static final String TEXT_PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{0} - %msg %kvp%n%ex";
+
+  private volatile boolean text;
+  private Encoder<ILoggingEvent> current;
+  private boolean currentIsText;
+
+  /** From the next event on, writes text instead of JSON. */
+  void useText() {
+    text = true;
+  }
+
+  @Override
+  public byte[] headerBytes() {
+    // Neither format writes a header: nothing to build the encoder for yet.
+    return null;
+  }
+
+  @Override
+  public byte[] encode(ILoggingEvent event) {
+    return current().encode(event);
+  }
+
+  @Override
+  public synchronized byte[] footerBytes() {
+    return current == null ? null : current.footerBytes();
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (current != null) {
+      current.stop();
+    }
+    super.stop();
+  }
+
+  private synchronized Encoder<ILoggingEvent> current() {
+    boolean wanted = text;
+    if (current == null || currentIsText != wanted) {
+      if (current != null) {
+        current.stop();
+      }
+      current = wanted ? text() : json();
+      current.start();
+      currentIsText = wanted;
+    }
+    return current;
+  }
+
+  private Encoder<ILoggingEvent> json() {
+    LogstashEncoder json = new LogstashEncoder();
+    json.setContext(getContext());
+    // The events carry strings, numbers and maps: no Jackson module to look for, and no
+    // ServiceLoader scan of the whole jar.
+    json.setFindAndRegisterJacksonModules(false);
+    json.setCustomFields(
+        "{\"service\":\"market-data-service\",\"version\":\"" + BuildInfo.version() + "\"}");
+    return json;
+  }
+
+  private Encoder<ILoggingEvent> text() {
+    PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+    pattern.setContext(getContext());
+    pattern.setPattern(TEXT_PATTERN);
+    return pattern;
+  }
+}
