@@ -48,7 +48,6 @@ public final class NatsMessagingAdapter
   private final Counter disconnects;
   private final AtomicBoolean linkUp = new AtomicBoolean();
   private volatile Runnable onConnected = () -> {};
-  private final ObjectMapper json = new ObjectMapper();
   private final AtomicReference<Connection> connection = new AtomicReference<>();
   private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -192,7 +191,7 @@ public final class NatsMessagingAdapter
 
   private byte[] toJson(HeartbeatMessage message) {
     try {
-      return json.writeValueAsBytes(message);
+      return Json.MAPPER.writeValueAsBytes(message);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise heartbeat", e);
     }
@@ -248,5 +247,13 @@ public final class NatsMessagingAdapter
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Built on the first heartbeat, not at start: Jackson's own start-up is then off the path to
+   * ready, and does not contend with the log encoder's, which runs at the same moment.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }
