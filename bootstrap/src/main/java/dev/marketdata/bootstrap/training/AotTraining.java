@@ -96,13 +96,17 @@ public final class AotTraining {
         config.maxPingsOut());
   }
 
-  /** Polls readiness the way the container probe does, so that its path is recorded too. */
+  /**
+   * Polls readiness the way the container probe does, so that its path is recorded too; then
+   * scrapes once, so is the first scrape's (the JVM metrics' registration).
+   */
   private static boolean awaitReady(int healthPort) throws InterruptedException {
     InetSocketAddress health = new InetSocketAddress(InetAddress.getLoopbackAddress(), healthPort);
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (statusOf(health, HealthHttpServer.READY_PATH) == 200) {
         statusOf(health, HealthHttpServer.LIVE_PATH);
+        statusOf(health, HealthHttpServer.METRICS_PATH);
         return true;
       }
       Thread.sleep(10);

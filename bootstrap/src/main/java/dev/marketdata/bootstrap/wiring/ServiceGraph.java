@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +26,6 @@ public final class ServiceGraph {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceGraph.class);
   private static final Duration HEARTBEAT_STOP_TIMEOUT = Duration.ofSeconds(1);
-  private static final Duration JVM_METRICS_LATEST = Duration.ofSeconds(1);
 
   private final ServiceConfig config;
   private final HealthService health;
@@ -67,23 +65,15 @@ public final class ServiceGraph {
     HeartbeatService heartbeats =
         new HeartbeatService(
             new ServiceIdentity(config.clientId(), version, clock.instant()), health, nats);
-    // Bound before connecting: a taken port fails the start before anything else runs.
-    HealthHttpServer http = HealthHttpServer.start(config.healthAddress(), health, metrics);
     HeartbeatScheduler heartbeat =
         new HeartbeatScheduler(heartbeats, clock, config.heartbeatInterval(), metrics);
-    CountDownLatch firstConnect = new CountDownLatch(1);
+    // Bound before connecting: a taken port fails the start before anything else runs.
+    HealthHttpServer http = HealthHttpServer.bind(config.healthAddress(), health);
     // Each (re)connect beats at once: consumers hear of this instance without waiting an interval.
-    nats.connect(
-        () -> {
-          firstConnect.countDown();
-          heartbeat.restartFromNow();
-        });
+    nats.connect(heartbeat::restartFromNow);
+    // The rest of the start runs while NATS answers.
+    http.serve(metrics);
     heartbeat.start();
-    // Not needed to become ready, and the costliest registration: it waits for the first connect
-    // (readiness), so as not to compete with it for the CPU, or JVM_METRICS_LATEST without NATS.
-    Thread.ofVirtual()
-        .name("jvm-metrics")
-        .start(() -> registerJvmMetricsAfter(firstConnect, metrics));
     LOG.atInfo()
         .addKeyValue("healthPort", http.port())
         .addKeyValue("natsServers", UrlMasking.mask(String.join(",", config.natsServers())))
@@ -91,22 +81,6 @@ public final class ServiceGraph {
         .addKeyValue("heartbeatSubject", config.natsSettings().heartbeatSubject())
         .log("started");
     return new ServiceGraph(config, health, nats, http, heartbeat);
-  }
-
-  private static void registerJvmMetricsAfter(
-      CountDownLatch firstConnect, PrometheusRegistry metrics) {
-    try {
-      firstConnect.await(JVM_METRICS_LATEST.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    try {
-      ProcessMetrics.registerJvm(metrics);
-    } catch (RuntimeException | LinkageError e) {
-      // The service's own metrics are still served; say what is missing, once.
-      LOG.warn("JVM metrics unavailable: {}", String.valueOf(e));
-    }
   }
 
   /**

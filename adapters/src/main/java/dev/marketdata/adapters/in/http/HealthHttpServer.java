@@ -7,7 +7,6 @@ import dev.marketdata.application.port.in.CheckHealthUseCase;
 import dev.marketdata.application.port.in.HealthQuery;
 import dev.marketdata.application.port.in.HealthReport;
 import dev.marketdata.application.port.in.Probe;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,7 +55,6 @@ public final class HealthHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final CheckHealthUseCase health;
-  private final ObjectMapper json = new ObjectMapper();
 
   private HealthHttpServer(HttpServer server, ExecutorService executor, CheckHealthUseCase health) {
     this.server = server;
@@ -65,16 +63,16 @@ public final class HealthHttpServer implements AutoCloseable {
   }
 
   /**
-   * Binds and starts serving.
+   * Binds the address; {@link #serve} then starts answering on it. Two steps, so that a taken port
+   * fails the start before anything else runs, while the rest of the server's set-up can wait until
+   * NATS is connecting.
    *
    * @param address where to listen; port 0 picks a free one
    * @param health answers the probes
-   * @param metrics served on {@code /metrics} (Prometheus text, or OpenMetrics when asked for)
-   * @return the running server
+   * @return the bound server, not serving yet
    * @throws IOException when the address cannot be bound (port taken, no permission)
    */
-  public static HealthHttpServer start(
-      InetSocketAddress address, CheckHealthUseCase health, PrometheusRegistry metrics)
+  public static HealthHttpServer bind(InetSocketAddress address, CheckHealthUseCase health)
       throws IOException {
     SERVER_LIMITS.forEach(
         (property, value) -> {
@@ -86,11 +84,20 @@ public final class HealthHttpServer implements AutoCloseable {
     ExecutorService executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
     server.setExecutor(executor);
-    HealthHttpServer healthServer = new HealthHttpServer(server, executor, health);
-    server.createContext("/", healthServer::handle);
-    server.createContext(METRICS_PATH, new MetricsHandler(metrics));
+    return new HealthHttpServer(server, executor, health);
+  }
+
+  /**
+   * Starts answering the health endpoints and {@code /metrics}.
+   *
+   * @param metrics served on {@code /metrics} (Prometheus text, or OpenMetrics when asked for)
+   * @return this server
+   */
+  public HealthHttpServer serve(PrometheusRegistry metrics) {
+    server.createContext("/", this::handle);
+    server.createContext(METRICS_PATH, new MetricsEndpoint(metrics));
     server.start();
-    return healthServer;
+    return this;
   }
 
   /** The bound port, useful when started on port 0. */
@@ -117,7 +124,7 @@ public final class HealthHttpServer implements AutoCloseable {
   }
 
   private void respond(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
+    byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     boolean head = "HEAD".equals(exchange.getRequestMethod());
@@ -134,5 +141,13 @@ public final class HealthHttpServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+  }
+
+  /**
+   * Built on the first response, not at start: Jackson's own start-up is then off the path to
+   * ready, and does not contend with the log encoder's, which runs at the same moment.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }

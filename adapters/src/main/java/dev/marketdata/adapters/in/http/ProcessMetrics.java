@@ -29,8 +29,8 @@ public final class ProcessMetrics {
 
   /**
    * The JVM's metrics (memory, GC, threads, classes, buffer pools) and the process's ({@code
-   * process_start_time_seconds}, CPU, file descriptors). Costly enough to do after the service is
-   * ready.
+   * process_start_time_seconds}, CPU, file descriptors). Costly enough to leave to the first
+   * scrape.
    *
    * @param registry where to register them
    */

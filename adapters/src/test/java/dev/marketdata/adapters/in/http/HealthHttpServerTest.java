@@ -1,6 +1,7 @@
 package dev.marketdata.adapters.in.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketdata.application.service.HealthService;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,5 +89,19 @@ class HealthHttpServerTest {
     assertEquals(404, missing.statusCode());
     assertEquals(405, posted.statusCode());
     assertEquals("GET, HEAD", posted.headers().firstValue("Allow").orElse(""));
+  }
+
+  @Test
+  void theFirstScrapeAlreadyServesTheJvmAndProcessMetrics() throws Exception {
+    HttpResponse<String> first = send("GET", "/metrics");
+    HttpResponse<String> second = send("GET", "/metrics");
+
+    assertEquals(200, first.statusCode());
+    for (String family :
+        List.of("jvm_memory_used_bytes", "jvm_threads_current", "process_start_time_seconds")) {
+      assertTrue(
+          first.body().contains("\n# TYPE " + family + " "), family + " in\n" + first.body());
+      assertEquals(1, second.body().split("\n# TYPE " + family + " ", -1).length - 1, family);
+    }
   }
 }

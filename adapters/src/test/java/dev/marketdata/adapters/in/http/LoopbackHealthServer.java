@@ -12,9 +12,7 @@ final class LoopbackHealthServer {
   private LoopbackHealthServer() {}
 
   static HealthHttpServer start(CheckHealthUseCase health) throws IOException {
-    return HealthHttpServer.start(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        health,
-        new PrometheusRegistry());
+    return HealthHttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), health)
+        .serve(new PrometheusRegistry());
   }
 }
