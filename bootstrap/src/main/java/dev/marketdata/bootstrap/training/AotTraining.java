@@ -106,7 +106,6 @@ public final class AotTraining {
     while (System.nanoTime() < deadline) {
       if (statusOf(health, HealthHttpServer.READY_PATH) == 200) {
         statusOf(health, HealthHttpServer.LIVE_PATH);
-        statusOf(health, HealthHttpServer.METRICS_PATH);
         return true;
       }
       Thread.sleep(10);
