@@ -24,7 +24,6 @@ final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
 
   private volatile boolean text;
   private Encoder<ILoggingEvent> current;
-  private boolean currentIsText;
 
   /** From the next event on, writes text instead of JSON. */
   void useText() {
@@ -57,13 +56,12 @@ final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
 
   private synchronized Encoder<ILoggingEvent> current() {
     boolean wanted = text;
-    if (current == null || currentIsText != wanted) {
+    if (current == null || (current instanceof PatternLayoutEncoder) != wanted) {
       if (current != null) {
         current.stop();
       }
       current = wanted ? text() : json();
       current.start();
-      currentIsText = wanted;
     }
     return current;
   }
