@@ -4,6 +4,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import net.logstash.logback.encoder.LogstashEncoder;
 
@@ -21,6 +22,9 @@ final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
    */
   static final String TEXT_PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{0} - %msg %kvp%n%ex";
+
+  /** The {@code service} field of every JSON event. */
+  private static final String SERVICE = "market-data-service";
 
   private volatile boolean text;
   private Encoder<ILoggingEvent> current;
@@ -67,14 +71,30 @@ final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
   }
 
   private Encoder<ILoggingEvent> json() {
-    LogstashEncoder json = new LogstashEncoder();
+    LogstashEncoder json = new ServiceJsonEncoder();
     json.setContext(getContext());
     // The events carry strings, numbers and maps: no Jackson module to look for, and no
     // ServiceLoader scan of the whole jar.
     json.setFindAndRegisterJacksonModules(false);
-    json.setCustomFields(
-        "{\"service\":\"market-data-service\",\"version\":\"" + BuildInfo.version() + "\"}");
     return json;
+  }
+
+  /**
+   * The JSON encoder with the service's own fields on every event. Given as a tree, not as the
+   * usual JSON string: parsing that string is the only use of a Jackson parser in the service, and
+   * a parser's first use initialises {@link java.math.BigDecimal}, whose tables of powers (JDK 25)
+   * cost more CPU than the rest of the encoder's start-up, all while the service starts.
+   */
+  private static final class ServiceJsonEncoder extends LogstashEncoder {
+
+    ServiceJsonEncoder() {
+      getFormatter()
+          .setCustomFields(
+              JsonNodeFactory.instance
+                  .objectNode()
+                  .put("service", SERVICE)
+                  .put("version", BuildInfo.version()));
+    }
   }
 
   private Encoder<ILoggingEvent> text() {
