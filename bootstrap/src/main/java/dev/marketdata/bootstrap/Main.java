@@ -5,6 +5,7 @@ import dev.marketdata.bootstrap.probe.ReadinessProbe;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.bootstrap.process.ExitCode;
 import dev.marketdata.bootstrap.training.AotTraining;
+import dev.marketdata.bootstrap.wiring.StartupPreparation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -90,9 +91,16 @@ public final class Main {
     }
     String mode = args.length == 0 ? "" : args[0];
     switch (mode) {
-      case "" -> ServiceRunner.runUntilSignalled();
+      case "" -> {
+        StartupPreparation.startInBackground();
+        ServiceRunner.runUntilSignalled();
+      }
       case "--probe" -> System.exit(ReadinessProbe.check(System.out));
-      case "--train" -> System.exit(AotTraining.run(ServiceRunner.loadOrExit()));
+      case "--train" -> {
+        // As the service starts, so that the AOT cache holds this path too.
+        StartupPreparation.startInBackground();
+        System.exit(AotTraining.run(ServiceRunner.loadOrExit()));
+      }
       case "--version" -> System.out.println(BuildInfo.version());
       case "--help", "-h" -> System.out.print(usage());
       default -> usageError("unknown argument '" + mode + "'");
