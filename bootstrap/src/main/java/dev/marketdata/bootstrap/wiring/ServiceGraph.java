@@ -67,10 +67,16 @@ public final class ServiceGraph {
             new ServiceIdentity(config.clientId(), version, clock.instant()), health, nats);
     HeartbeatScheduler heartbeat =
         new HeartbeatScheduler(heartbeats, clock, config.heartbeatInterval(), metrics);
-    // Bound before connecting: a taken port fails the start before anything else runs.
-    HealthHttpServer http = HealthHttpServer.bind(config.healthAddress(), health);
+    // Connecting first: readiness waits on NATS' answer, and binding is quick by comparison.
     // Each (re)connect beats at once: consumers hear of this instance without waiting an interval.
     nats.connect(heartbeat::restartFromNow);
+    HealthHttpServer http;
+    try {
+      http = HealthHttpServer.bind(config.healthAddress(), health);
+    } catch (IOException e) {
+      nats.close();
+      throw e;
+    }
     // The rest of the start runs while NATS answers.
     http.serve(metrics);
     heartbeat.start();
