@@ -50,6 +50,8 @@ COPY bootstrap/target/market-data-service.cdx.json /app/sbom.cdx.json
 #   here the burst of C1 compiles only competed with the start itself for the CPU (C1's share of
 #   the CPU to ready fell from about 100 ms to 45 ms). The switch is a diagnostic flag, hence the
 #   unlock.
+#   SLF4J told which provider the jar ships, instead of scanning the jar for one at each start;
+#   its verbosity at WARN, or it would say so on stderr every time.
 RUN printf '%s\n' \
       -XX:MaxRAMPercentage=25 \
       -XX:TieredStopAtLevel=1 \
@@ -59,6 +61,8 @@ RUN printf '%s\n' \
       -XX:TrimNativeHeapInterval=5000 \
       -XX:+ExitOnOutOfMemoryError \
       -XX:-UsePerfData \
+      -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider \
+      -Dslf4j.internal.verbosity=WARN \
       -Xlog:disable \
       -Xlog:all=warning:stderr \
     > /app/jvm.options
