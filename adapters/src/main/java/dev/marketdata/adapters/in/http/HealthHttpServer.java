@@ -91,8 +91,7 @@ public final class HealthHttpServer implements AutoCloseable {
 
   /**
    * Binds the address; {@link #serve} then starts answering on it. Two steps, so that a taken port
-   * fails the start before anything else runs, while the rest of the server's set-up can wait until
-   * NATS is connecting.
+   * fails the start before the server's handlers and metrics are set up.
    *
    * @param address where to listen; port 0 picks a free one
    * @param health answers the probes
