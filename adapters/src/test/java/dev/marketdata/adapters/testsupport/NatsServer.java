@@ -28,6 +28,11 @@ public final class NatsServer implements AutoCloseable {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** How often, and how far apart, the runner tries the new server: 5 s in all. */
+  private static final int READY_TRIES = 100;
+
+  private static final long READY_POLL_MILLIS = 50;
+
   private final NatsServerRunner runner;
 
   private NatsServer(NatsServerRunner runner) {
@@ -40,12 +45,7 @@ public final class NatsServer implements AutoCloseable {
 
   public static NatsServer startOn(int port, String... extraArgs) {
     try {
-      return new NatsServer(
-          NatsServerRunner.builder()
-              .executablePath(binary())
-              .port(port)
-              .customArgs(List.of(extraArgs))
-              .build());
+      return new NatsServer(runner().port(port).customArgs(List.of(extraArgs)).build());
     } catch (IOException e) {
       throw new UncheckedIOException("could not start nats-server on port " + port, e);
     }
@@ -60,15 +60,21 @@ public final class NatsServer implements AutoCloseable {
    */
   public static NatsServer startWithConfig(int port, Path config) {
     try {
-      return new NatsServer(
-          NatsServerRunner.builder()
-              .executablePath(binary())
-              .port(port)
-              .configFilePath(config)
-              .build());
+      return new NatsServer(runner().port(port).configFilePath(config).build());
     } catch (IOException e) {
       throw new UncheckedIOException("could not start nats-server on port " + port, e);
     }
+  }
+
+  /**
+   * The runner, waiting up to 5 s for the server to answer. Its default gives up after about 200
+   * ms, which a loaded CI machine exceeded when a test restarted a server on the same port.
+   */
+  private static NatsServerRunner.Builder runner() {
+    return NatsServerRunner.builder()
+        .executablePath(binary())
+        .connectValidateTries(READY_TRIES)
+        .connectValidateSubsequentDelay(READY_POLL_MILLIS);
   }
 
   /**
