@@ -75,7 +75,7 @@ public final class HealthHttpServer implements AutoCloseable {
    * Builds what the server's first response would otherwise build while the first probe waits on
    * it: the locale data behind the JDK server's {@code Date} header (day, month and zone names,
    * about 15 ms of CPU on the first response) and Jackson's serializer of the health body. Meant
-   * for a background thread at the very start of the process.
+   * for the start-up preparation thread (bootstrap).
    */
   public static void prepareFirstResponse() {
     DateTimeFormatter.ofPattern(HTTP_DATE_PATTERN, Locale.US)

@@ -87,7 +87,7 @@ public final class NatsMessagingAdapter
    * Builds what the first connection attempt would otherwise build while readiness waits on it: the
    * JDK's security providers and a seeded {@link SecureRandom} (jnats seeds one for the
    * connection's unique ids, about 10 ms of CPU the first time) and the JDK's address classes.
-   * Meant for a background thread at the very start of the process.
+   * Meant for the start-up preparation thread (bootstrap).
    */
   public static void prepareFirstConnect() {
     new SecureRandom().nextBytes(new byte[Long.BYTES]);
