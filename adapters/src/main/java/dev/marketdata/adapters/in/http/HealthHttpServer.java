@@ -108,7 +108,7 @@ public final class HealthHttpServer implements AutoCloseable {
         });
     HttpServer server = HttpServer.create(address, 64);
     ExecutorService executor =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http").factory());
     server.setExecutor(executor);
     return new HealthHttpServer(server, executor, health);
   }
