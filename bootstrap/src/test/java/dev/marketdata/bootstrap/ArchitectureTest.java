@@ -44,6 +44,10 @@ class ArchitectureTest {
       HexagonRules.nothingLogsThroughJavaUtilLogging;
 
   @ArchTest
+  static final ArchRule startupPreparationReachesNoLogger =
+      HexagonRules.startupPreparationReachesNoLogger;
+
+  @ArchTest
   static final ArchRule onlyBootstrapWritesToTheStandardStreams =
       HexagonRules.onlyBootstrapWritesToTheStandardStreams;
 

@@ -161,6 +161,19 @@ final class HexagonRules {
           .resideInAPackage("java.util.logging..")
           .because("its plain-text lines would break the one-JSON-object-per-line stdout");
 
+  /**
+   * The start-up preparation runs on its own thread while {@code main} starts logging. A class it
+   * initialises that asks SLF4J for a logger then gets a stand-in, not the real logger.
+   */
+  static final ArchRule startupPreparationReachesNoLogger =
+      noClasses()
+          .that()
+          .haveSimpleNameEndingWith("Preparation")
+          .should()
+          .transitivelyDependOnClassesThat()
+          .resideInAPackage("org.slf4j..")
+          .because("it runs while logging starts, when SLF4J hands other threads stand-in loggers");
+
   static final ArchRule onlyBootstrapWritesToTheStandardStreams =
       noClasses()
           .that()

@@ -26,6 +26,7 @@ import dev.marketdata.application.service.fixture.StartsAThread;
 import dev.marketdata.domain.fixture.OpensASocket;
 import dev.marketdata.fixture.cycle.a.A;
 import dev.marketdata.fixture.cycle.b.B;
+import dev.marketdata.fixture.preparation.LoggingPreparation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +143,14 @@ class RulesBiteTest {
         HexagonRules.nothingLogsThroughJavaUtilLogging,
         "java.util.logging",
         UsesJavaUtilLogging.class);
+  }
+
+  @Test
+  void startupPreparationMayNotReachALoggerEvenIndirectly() {
+    assertBites(
+        HexagonRules.startupPreparationReachesNoLogger,
+        "org.slf4j.Logger",
+        LoggingPreparation.class);
   }
 
   @Test

@@ -1,22 +1,15 @@
 package dev.marketdata.adapters.in.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.marketdata.application.port.in.CheckHealthUseCase;
 import dev.marketdata.application.port.in.HealthQuery;
 import dev.marketdata.application.port.in.HealthReport;
 import dev.marketdata.application.port.in.Probe;
-import dev.marketdata.domain.ServiceState;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,9 +51,6 @@ public final class HealthHttpServer implements AutoCloseable {
           "sun.net.httpserver.maxReqHeaders", "32",
           "sun.net.httpserver.maxReqHeaderSize", "8192");
 
-  /** The JDK server's {@code Date} header, as {@code sun.net.httpserver.ExchangeImpl} writes it. */
-  private static final String HTTP_DATE_PATTERN = "EEE, dd MMM yyyy HH:mm:ss zzz";
-
   private final HttpServer server;
   private final ExecutorService executor;
   private final CheckHealthUseCase health;
@@ -69,24 +59,6 @@ public final class HealthHttpServer implements AutoCloseable {
     this.server = server;
     this.executor = executor;
     this.health = health;
-  }
-
-  /**
-   * Builds what the server's first response would otherwise build while the first probe waits on
-   * it: the locale data behind the JDK server's {@code Date} header (day, month and zone names,
-   * about 15 ms of CPU on the first response) and Jackson's serializer of the health body. Meant
-   * for the start-up preparation thread (bootstrap).
-   */
-  public static void prepareFirstResponse() {
-    DateTimeFormatter.ofPattern(HTTP_DATE_PATTERN, Locale.US)
-        .withZone(ZoneId.of("GMT"))
-        .formatTo(Instant.now(), new StringBuilder());
-    try {
-      Json.MAPPER.writeValueAsBytes(
-          HealthBody.from(new HealthReport(Probe.READINESS, false, ServiceState.NOT_READY)));
-    } catch (JsonProcessingException e) {
-      // Nothing prepared, nothing lost: the first response serialises the same body and says so.
-    }
   }
 
   /**
@@ -150,7 +122,7 @@ public final class HealthHttpServer implements AutoCloseable {
   }
 
   private void respond(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+    byte[] bytes = HealthJson.MAPPER.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     boolean head = "HEAD".equals(exchange.getRequestMethod());
@@ -167,13 +139,5 @@ public final class HealthHttpServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
-  }
-
-  /**
-   * Built on the first response, not at start: Jackson's own start-up is then off the path to
-   * ready, and does not contend with the log encoder's, which runs at the same moment.
-   */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }

@@ -14,8 +14,6 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -81,17 +79,6 @@ public final class NatsMessagingAdapter
         .help("1 while connected to NATS, else 0")
         .callback(callback -> callback.call(isConnected() ? 1 : 0))
         .register(metrics);
-  }
-
-  /**
-   * Builds what the first connection attempt would otherwise build while readiness waits on it: the
-   * JDK's security providers and a seeded {@link SecureRandom} (jnats seeds one for the
-   * connection's unique ids, about 10 ms of CPU the first time) and the JDK's address classes.
-   * Meant for the start-up preparation thread (bootstrap).
-   */
-  public static void prepareFirstConnect() {
-    new SecureRandom().nextBytes(new byte[Long.BYTES]);
-    InetAddress.getLoopbackAddress();
   }
 
   /**
