@@ -58,6 +58,10 @@ COPY bootstrap/target/market-data-service.cdx.json /app/sbom.cdx.json
 #   unlock.
 #   SLF4J told which provider the jar ships, instead of scanning the jar for one at each start;
 #   its verbosity at WARN, or it would say so on stderr every time.
+#   Reflection through the JDK's native accessors: by default each reflective call site spins
+#   method-handle classes on first use (Jackson's record accessors, the security provider's
+#   constructor), which the AOT cache cannot hold; eight of them were generated at every start.
+#   The service calls reflectively only a few times a second, where native accessors cost nothing.
 RUN printf '%s\n' \
       -XX:MaxRAMPercentage=25 \
       -XX:TieredStopAtLevel=1 \
@@ -69,6 +73,7 @@ RUN printf '%s\n' \
       -XX:-UsePerfData \
       -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider \
       -Dslf4j.internal.verbosity=WARN \
+      -Djdk.reflect.useNativeAccessorOnly=true \
       -Xlog:disable \
       -Xlog:all=warning:stderr \
     > /app/jvm.options
