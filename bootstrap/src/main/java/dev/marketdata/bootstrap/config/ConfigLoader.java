@@ -2,6 +2,7 @@ package dev.marketdata.bootstrap.config;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
 import dev.marketdata.adapters.out.nats.UrlMasking;
+import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.domain.ServiceIdentity;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -75,8 +76,8 @@ public final class ConfigLoader {
   private static final int MIN_PINGS_OUT = 1;
   private static final int MAX_PINGS_OUT = 10;
 
-  /** The client id when neither NATS_CLIENT_ID nor a host name is known. */
-  static final String FALLBACK_CLIENT_ID = "market-data-service";
+  /** The client id when neither NATS_CLIENT_ID nor a host name is known: the service's name. */
+  static final String FALLBACK_CLIENT_ID = BuildInfo.SERVICE_NAME;
 
   /**
    * Far above any real server list (a dozen URLs), and small enough that a runaway value is

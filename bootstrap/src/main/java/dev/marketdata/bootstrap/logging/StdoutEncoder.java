@@ -23,9 +23,6 @@ final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
   static final String TEXT_PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{0} - %msg %kvp%n%ex";
 
-  /** The {@code service} field of every JSON event. */
-  private static final String SERVICE = "market-data-service";
-
   private volatile boolean text;
   private Encoder<ILoggingEvent> current;
 
@@ -92,7 +89,7 @@ final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
           .setCustomFields(
               JsonNodeFactory.instance
                   .objectNode()
-                  .put("service", SERVICE)
+                  .put("service", BuildInfo.SERVICE_NAME)
                   .put("version", BuildInfo.version()));
     }
   }

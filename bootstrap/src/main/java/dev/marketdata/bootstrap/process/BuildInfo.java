@@ -8,6 +8,12 @@ import java.util.Properties;
 /** What Maven stamped into the jar at build time. */
 public final class BuildInfo {
 
+  /**
+   * The service's name: the {@code service} field of every JSON log event, and the fallback client
+   * id.
+   */
+  public static final String SERVICE_NAME = "market-data-service";
+
   private BuildInfo() {}
 
   /**
