@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** What Maven stamped into the jar at build time. */
+/** What this build is: the service's name, and what Maven stamped into the jar. */
 public final class BuildInfo {
 
   /**
