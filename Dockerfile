@@ -56,8 +56,10 @@ COPY bootstrap/target/market-data-service.cdx.json /app/sbom.cdx.json
 #   here the burst of C1 compiles only competed with the start itself for the CPU (C1's share of
 #   the CPU to ready fell from about 100 ms to 45 ms). The switch is a diagnostic flag, hence the
 #   unlock.
-#   SLF4J told which provider the jar ships, instead of scanning the jar for one at each start;
-#   its verbosity at WARN, or it would say so on stderr every time.
+#   SLF4J told its provider instead of scanning the jar for one at each start (its verbosity at
+#   WARN, or it would say so on stderr every time): logback, set up by JsonLogging directly rather
+#   than by logback's auto-configuration, whose reads of the jar would make main open and index
+#   it on the way to ready (the preparation thread does that instead; see JsonLoggingProvider).
 #   Reflection through the JDK's native accessors: by default each reflective call site spins
 #   method-handle classes on first use (Jackson's record accessors, the security provider's
 #   constructor), which the AOT cache cannot hold; eight of them were generated at every start.
@@ -71,7 +73,7 @@ RUN printf '%s\n' \
       -XX:TrimNativeHeapInterval=5000 \
       -XX:+ExitOnOutOfMemoryError \
       -XX:-UsePerfData \
-      -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider \
+      -Dslf4j.provider=dev.marketdata.bootstrap.logging.JsonLoggingProvider \
       -Dslf4j.internal.verbosity=WARN \
       -Djdk.reflect.useNativeAccessorOnly=true \
       -Xlog:disable \

@@ -35,14 +35,27 @@ public final class BuildInfo {
   }
 
   private static String property(String name) {
-    Properties properties = new Properties();
-    try (InputStream in = BuildInfo.class.getResourceAsStream("/build-info.properties")) {
-      if (in != null) {
-        properties.load(in);
+    return Stamp.PROPERTIES.getProperty(name, "unknown");
+  }
+
+  /**
+   * The stamp, read from the jar once, by whichever thread asks first (at start, the preparation
+   * thread: the first read of the jar opens it, which {@code main} should not wait for).
+   */
+  private static final class Stamp {
+
+    static final Properties PROPERTIES = read();
+
+    private static Properties read() {
+      Properties properties = new Properties();
+      try (InputStream in = BuildInfo.class.getResourceAsStream("/build-info.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return properties;
     }
-    return properties.getProperty(name, "unknown");
   }
 }

@@ -2,6 +2,7 @@ package dev.marketdata.bootstrap.wiring;
 
 import dev.marketdata.adapters.in.http.HttpPreparation;
 import dev.marketdata.adapters.out.nats.NatsPreparation;
+import dev.marketdata.bootstrap.process.BuildInfo;
 
 /**
  * Builds, on a background thread, the JDK and library state that the first NATS connection and the
@@ -23,8 +24,14 @@ public final class StartupPreparation {
   }
 
   private static void prepare() {
-    // In the order start-up needs them: NATS connects before the first probe is answered.
+    // The first read of the application jar opens it and indexes its entries (the AOT cache
+    // spares class loading that): here, off main's way to ready, and before anything else reads it.
+    BuildInfo.version();
+    // Then in the order start-up needs them: the metrics are wired, NATS connects, the health
+    // server is created, and the first probe is answered.
+    HttpPreparation.firstMetric();
     NatsPreparation.firstConnect();
+    HttpPreparation.firstServer();
     HttpPreparation.firstResponse();
   }
 }

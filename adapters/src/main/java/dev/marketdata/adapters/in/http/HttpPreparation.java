@@ -1,9 +1,12 @@
 package dev.marketdata.adapters.in.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.spi.HttpServerProvider;
 import dev.marketdata.application.port.in.HealthReport;
 import dev.marketdata.application.port.in.Probe;
 import dev.marketdata.domain.ServiceState;
+import io.prometheus.metrics.config.PrometheusProperties;
+import java.nio.channels.spi.SelectorProvider;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +23,25 @@ public final class HttpPreparation {
   private static final String HTTP_DATE_PATTERN = "EEE, dd MMM yyyy HH:mm:ss zzz";
 
   private HttpPreparation() {}
+
+  /**
+   * The Prometheus client's configuration, which it reads from the jar (its optional {@code
+   * prometheus.properties}) when the first metric is built.
+   */
+  public static void firstMetric() {
+    PrometheusProperties.get();
+  }
+
+  /**
+   * What the first server looks up among the jar's services when it is created: the JDK's HTTP
+   * server implementation, its channel implementation, and its logging back end (the server asks
+   * for a {@link System.Logger}).
+   */
+  public static void firstServer() {
+    HttpServerProvider.provider();
+    SelectorProvider.provider();
+    System.LoggerFinder.getLoggerFinder();
+  }
 
   /**
    * The locale data behind the JDK server's {@code Date} header (day, month and zone names, about

@@ -1,5 +1,6 @@
 package dev.marketdata.adapters.out.nats;
 
+import io.nats.client.Nats;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 
@@ -13,11 +14,16 @@ public final class NatsPreparation {
   private NatsPreparation() {}
 
   /**
-   * The JDK's security providers and a seeded {@link SecureRandom} (jnats seeds one for the
-   * connection's unique ids, about 15 ms of CPU the first time), and the JDK's address classes.
+   * jnats' entry point, whose initialisation reads jnats' version from the jar; the JDK's security
+   * providers and a seeded {@link SecureRandom} (jnats seeds one for the connection's unique ids,
+   * about 15 ms of CPU the first time); and the JDK's address classes.
+   *
+   * @return jnats' version, as read on the way
    */
-  public static void firstConnect() {
+  public static String firstConnect() {
+    String version = Nats.CLIENT_VERSION;
     new SecureRandom().nextBytes(new byte[Long.BYTES]);
     InetAddress.getLoopbackAddress();
+    return version;
   }
 }
