@@ -6,9 +6,10 @@ import dev.marketdata.bootstrap.process.BuildInfo;
 
 /**
  * Builds, on a background thread, the JDK and library state that the first NATS connection and the
- * first health response would otherwise build on the way to ready: while {@code main} starts
- * logging and reads the configuration, the second core does it. The AOT cache cannot hold this
- * state (it keeps classes, not their initialised statics).
+ * first health response would otherwise build on the way to ready, and opens the application jar
+ * for whoever reads it next: while {@code main} starts logging and reads the configuration, the
+ * second core does it. The AOT cache cannot hold this state (it keeps classes, not their
+ * initialised statics, and it spares class loading the jar, not resource reads).
  *
  * <p>It starts before logging does, so it reaches no logger, not even through the classes it uses
  * (an architecture rule checks that): SLF4J hands a thread that asks for a logger while another
