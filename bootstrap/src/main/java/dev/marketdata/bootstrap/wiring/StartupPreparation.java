@@ -9,7 +9,8 @@ import dev.marketdata.bootstrap.process.BuildInfo;
  * first health response would otherwise build on the way to ready, and opens the application jar
  * for whoever reads it next: while {@code main} starts logging and reads the configuration, the
  * second core does it. The AOT cache cannot hold this state (it keeps classes, not their
- * initialised statics, and it spares class loading the jar, not resource reads).
+ * initialised statics; and it serves classes, so that the jar is opened by the first resource read
+ * instead).
  *
  * <p>It starts before logging does, so it reaches no logger, not even through the classes it uses
  * (an architecture rule checks that): SLF4J hands a thread that asks for a logger while another
