@@ -3,6 +3,7 @@ package dev.marketdata.bootstrap.wiring;
 import dev.marketdata.adapters.in.http.HealthHttpServer;
 import dev.marketdata.adapters.in.http.ProcessMetrics;
 import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
+import dev.marketdata.adapters.in.schedule.HeartbeatTask;
 import dev.marketdata.adapters.out.nats.NatsMessagingAdapter;
 import dev.marketdata.adapters.out.nats.UrlMasking;
 import dev.marketdata.application.service.HealthService;
@@ -66,7 +67,9 @@ public final class ServiceGraph {
         new HeartbeatService(
             new ServiceIdentity(config.clientId(), version, clock.instant()), health, nats);
     HeartbeatScheduler heartbeat =
-        new HeartbeatScheduler(heartbeats, clock, config.heartbeatInterval(), metrics);
+        new HeartbeatScheduler(
+            new HeartbeatTask(heartbeats, clock, config.heartbeatInterval(), metrics),
+            config.heartbeatInterval());
     // Connecting first: readiness waits on NATS' answer, and binding is quick by comparison.
     // Each (re)connect beats at once: consumers hear of this instance without waiting an interval.
     nats.connect(heartbeat::restartFromNow);

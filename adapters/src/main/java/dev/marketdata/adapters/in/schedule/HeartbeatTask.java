@@ -1,0 +1,83 @@
+package dev.marketdata.adapters.in.schedule;
+
+import dev.marketdata.application.port.in.PublishHeartbeatCommand;
+import dev.marketdata.application.port.in.PublishHeartbeatUseCase;
+import dev.marketdata.application.port.in.PublishResult;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One heartbeat: publishes it, valid for one interval, counts what became of it, and reports
+ * outages as {@link HeartbeatOutages} decides. Run by one scheduler thread at a time.
+ */
+public final class HeartbeatTask implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HeartbeatTask.class);
+
+  private final PublishHeartbeatUseCase heartbeats;
+  private final Clock clock;
+  private final Duration validity;
+  private final HeartbeatOutages outages = new HeartbeatOutages();
+  private final Counter published;
+  private final Counter dropped;
+
+  /**
+   * Creates the task and its metrics.
+   *
+   * @param heartbeats the use case it drives
+   * @param clock where the moment of each heartbeat comes from
+   * @param validity how long each heartbeat stays valid: the interval between them
+   * @param metrics where its counters are registered
+   */
+  public HeartbeatTask(
+      PublishHeartbeatUseCase heartbeats,
+      Clock clock,
+      Duration validity,
+      PrometheusRegistry metrics) {
+    this.heartbeats = heartbeats;
+    this.clock = clock;
+    this.validity = validity;
+    this.published =
+        Counter.builder()
+            .name("marketdata_heartbeats_published")
+            .help("Heartbeats handed to NATS")
+            .register(metrics);
+    this.dropped =
+        Counter.builder()
+            .name("marketdata_heartbeats_dropped")
+            .help("Heartbeats dropped, never queued: NATS not connected, or not answering in time")
+            .labelNames("reason")
+            .register(metrics);
+  }
+
+  @Override
+  public void run() {
+    PublishResult result =
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(clock.instant(), validity));
+    LOG.debug("heartbeat {}", result);
+    switch (result) {
+      case PUBLISHED -> published.inc();
+      case SKIPPED_NOT_CONNECTED -> dropped.labelValues("not_connected").inc();
+      case DROPPED_NO_ANSWER -> dropped.labelValues("no_answer").inc();
+      case SKIPPED_STOPPING -> {}
+    }
+    outages.record(result).ifPresent(HeartbeatTask::log);
+  }
+
+  private static void log(HeartbeatOutages.Report report) {
+    switch (report) {
+      case HeartbeatOutages.Began(PublishResult cause) ->
+          LOG.atWarn()
+              .addKeyValue("heartbeatResult", cause.name())
+              .log("heartbeats dropped, not queued, until NATS answers again ({})", cause);
+      case HeartbeatOutages.Ended(long count) ->
+          LOG.atInfo()
+              .addKeyValue("heartbeatsDropped", count)
+              .log("heartbeats resumed; {} dropped during the outage", count);
+    }
+  }
+}
