@@ -100,9 +100,10 @@ def wait_ready(port, start, timeout=READY_TIMEOUT):
 
 
 def base_images():
-    """The Dockerfile's FROM images: (builder, runtime), its first and last stage."""
-    images = re.findall(r"^FROM (\S+)", DOCKERFILE.read_text(), re.M)
-    return images[0], images[-1]
+    """The Dockerfile's FROM images: (builder, runtime), its stage named builder and its last."""
+    text = DOCKERFILE.read_text()
+    builder = re.search(r"^FROM (\S+) AS builder$", text, re.M).group(1)
+    return builder, re.findall(r"^FROM (\S+)", text, re.M)[-1]
 
 
 def median(values):

@@ -7,6 +7,7 @@ import dev.marketdata.bootstrap.config.Environment;
 import dev.marketdata.bootstrap.config.EnvironmentSnapshot;
 import dev.marketdata.bootstrap.config.InvalidConfigException;
 import dev.marketdata.bootstrap.config.ServiceConfig;
+import dev.marketdata.bootstrap.config.Settings;
 import dev.marketdata.bootstrap.logging.Logging;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.bootstrap.process.ExitCode;
@@ -38,12 +39,12 @@ final class ServiceRunner {
           ServiceGraph.start(config, BuildInfo.version(), BuildInfo.revision(), Clock.systemUTC()));
     } catch (IOException e) {
       LOG.atError()
-          .addKeyValue("variable", ConfigLoader.HEALTH_PORT)
+          .addKeyValue("variable", Settings.HEALTH_PORT.name())
           .log(
               "cannot listen on {}={} ({}={}): {}",
-              ConfigLoader.HEALTH_PORT,
+              Settings.HEALTH_PORT.name(),
               config.healthPort(),
-              ConfigLoader.HEALTH_BIND,
+              Settings.HEALTH_BIND.name(),
               config.healthAddress().getAddress().getHostAddress(),
               String.valueOf(e));
       halt(ExitCode.START_FAILED);
@@ -68,7 +69,7 @@ final class ServiceRunner {
       Logging.applyLevel(config.logLevel());
       // Before anything connects: what this start runs with, and where each value came from.
       LOG.atInfo()
-          .addKeyValue("settings", EffectiveConfiguration.describe(snapshot, config))
+          .addKeyValue("settings", EffectiveConfiguration.describe(snapshot))
           .addKeyValue("clientId", config.clientId())
           .addKeyValue(
               "authentication", EffectiveConfiguration.authentication(config.credentials()))

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
-import dev.marketdata.adapters.testsupport.PrometheusText;
-import dev.marketdata.bootstrap.config.ConfigLoader;
+import dev.marketdata.adapters.testsupport.PrometheusExposition;
+import dev.marketdata.bootstrap.config.Setting;
+import dev.marketdata.bootstrap.config.Settings;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -294,8 +295,7 @@ class ServiceProcessIT {
       assertEquals(0, help.awaitExit(Duration.ofSeconds(10)), help.describe());
       String usage = String.join("\n", help.stdout());
       for (String expected :
-          List.of(
-              "--probe", "--train", "--version", "NATS_URL", "HEALTH_BIND", "SHUTDOWN_TIMEOUT")) {
+          List.of("--probe", "--version", "NATS_URL", "HEALTH_BIND", "default 8s (1ms-10m)")) {
         assertTrue(usage.contains(expected), expected + " missing from:\n" + usage);
       }
     }
@@ -405,7 +405,7 @@ class ServiceProcessIT {
     assertTrue(
         response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
         response.headers().toString());
-    return PrometheusText.parse(response.body());
+    return PrometheusExposition.samples(response.body());
   }
 
   @Test
@@ -540,8 +540,8 @@ class ServiceProcessIT {
     String all = String.join("\n", lines);
     assertFalse(all.contains("s3cret-password"), all);
     assertFalse(all.contains("pa55word"), all);
-    for (String variable : ConfigLoader.VARIABLES) {
-      assertTrue(settings.has(variable), variable + " missing from " + settings);
+    for (Setting<?> setting : Settings.ALL) {
+      assertTrue(settings.has(setting.name()), setting.name() + " missing from " + settings);
     }
     assertEquals("environment", settings.get("NATS_URL").get("source").asText());
     assertTrue(settings.get("NATS_URL").get("value").asText().startsWith("nats://md:***@"));
@@ -586,25 +586,6 @@ class ServiceProcessIT {
     try (ServiceProcess service = ServiceProcess.start(Map.of("LOG_FORMAT", "xml"))) {
       assertEquals(78, service.awaitExit(Duration.ofSeconds(10)), service.describe());
       assertTrue(String.join("\n", service.stdout()).contains("LOG_FORMAT=xml is invalid"));
-    }
-  }
-
-  @Test
-  void theTrainingRunStartsAndStopsByItself() throws Exception {
-    try (ServiceProcess training =
-        ServiceProcess.start(
-            Map.of("NATS_URL", "nats://127.0.0.1:" + NatsServer.freePort()), "--train")) {
-
-      Integer exit = training.awaitExit(Duration.ofSeconds(20));
-
-      assertEquals(0, exit, training.describe());
-      assertAllJson(training.stdout());
-      List<String> messages =
-          training.stdout().stream().map(line -> parse(line).get("message").asText()).toList();
-      assertTrue(messages.contains("NATS connection opened"), messages.toString());
-      JsonNode last = parse(training.stdout().getLast());
-      assertEquals("stopped", last.get("message").asText());
-      assertTrue(last.get("natsDrained").asBoolean(), training.stdout().getLast());
     }
   }
 }

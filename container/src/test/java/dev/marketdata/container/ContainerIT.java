@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
-import dev.marketdata.adapters.testsupport.PrometheusText;
+import dev.marketdata.adapters.testsupport.PrometheusExposition;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -93,7 +93,7 @@ class ContainerIT {
         assertEquals("marketdata.heartbeat.local.md-container", heartbeat.getSubject());
         assertEquals("READY", JSON.readTree(heartbeat.getData()).get("state").asText());
         Map<String, Double> metrics =
-            PrometheusText.parse(Http.get(healthPort, "/metrics", "text/plain").body());
+            PrometheusExposition.samples(Http.get(healthPort, "/metrics", "text/plain").body());
         assertEquals(1.0, metrics.get("marketdata_nats_connected"), metrics.toString());
         assertEquals(1.0, metrics.get("marketdata_nats_connects_total"), metrics.toString());
 

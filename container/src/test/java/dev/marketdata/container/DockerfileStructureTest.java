@@ -66,9 +66,25 @@ class DockerfileStructureTest {
   // Builder stage on a pinned JDK 25 image.
   @Test
   void theBuilderIsAPinnedJdk25() throws IOException {
-    String builder = withKeyword("FROM").getFirst().split(" ", -1)[1];
+    String builder =
+        withKeyword("FROM").stream()
+            .filter(from -> from.endsWith(" AS builder"))
+            .findFirst()
+            .orElseThrow()
+            .split(" ", -1)[1];
 
     assertTrue(builder.matches("eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-jdk.*"), builder);
+  }
+
+  // The training run's NATS is the stack's: one pinned version for Dependabot to move.
+  @Test
+  void trainsAgainstTheComposeStacksNatsImage() throws IOException {
+    String compose = Files.readString(Path.of("..", "docker-compose.yml"));
+
+    assertTrue(
+        withKeyword("FROM").stream()
+            .anyMatch(from -> compose.contains("image: " + from.split(" ", -1)[1] + "\n")),
+        "no FROM line names docker-compose.yml's NATS image: " + withKeyword("FROM"));
   }
 
   // No ADD.

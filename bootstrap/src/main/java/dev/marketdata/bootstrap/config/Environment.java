@@ -26,8 +26,8 @@ public final class Environment {
     Map<String, String> merged = new HashMap<>(dotenv.values());
     merged.putAll(real);
     // Shells set HOSTNAME without exporting it; the kernel's name is the same fact.
-    if (!merged.containsKey(ConfigLoader.HOSTNAME)) {
-      kernelHostName().ifPresent(name -> merged.put(ConfigLoader.HOSTNAME, name));
+    if (!merged.containsKey(Settings.HOSTNAME)) {
+      kernelHostName().ifPresent(name -> merged.put(Settings.HOSTNAME, name));
     }
     Set<String> fromDotenv = new HashSet<>(dotenv.values().keySet());
     fromDotenv.removeAll(real.keySet());

@@ -7,21 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The validated configuration of one service instance.
- *
- * @param natsServers NATS_URL, split
- * @param clientId NATS_CLIENT_ID
- * @param clusterId NATS_CLUSTER_ID
- * @param credentials from NATS_CREDS_FILE, NATS_USER/NATS_PASSWORD or NATS_TOKEN
- * @param logLevel LOG_LEVEL
- * @param logFormat LOG_FORMAT: json or text
- * @param healthAddress HEALTH_BIND and HEALTH_PORT
- * @param heartbeatInterval HEARTBEAT_INTERVAL
- * @param shutdownTimeout SHUTDOWN_TIMEOUT
- * @param drainTimeout NATS_DRAIN_TIMEOUT
- * @param reconnectWait NATS_RECONNECT_WAIT
- * @param pingInterval NATS_PING_INTERVAL
- * @param maxPingsOut NATS_MAX_PINGS_OUT
+ * The validated configuration of one service instance; each component is described by its entry in
+ * {@link Settings}.
  */
 public record ServiceConfig(
     List<String> natsServers,

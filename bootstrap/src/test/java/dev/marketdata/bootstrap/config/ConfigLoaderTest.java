@@ -91,7 +91,7 @@ class ConfigLoaderTest {
                 "NATS_CLIENT_ID", "a.b"));
 
     assertEquals(
-        List.of("NATS_URL", "NATS_CLIENT_ID", "LOG_LEVEL", "HEALTH_PORT", "HEARTBEAT_INTERVAL"),
+        List.of("NATS_URL", "NATS_CLIENT_ID", "HEARTBEAT_INTERVAL", "HEALTH_PORT", "LOG_LEVEL"),
         atFault);
   }
 
@@ -347,7 +347,7 @@ class ConfigLoaderTest {
     assertEquals("md-5d8f7c9b4-x2x9z", pod.clientId());
     assertEquals("build-example-org", host.clientId());
     assertEquals("md-eu-1", explicit.clientId());
-    assertEquals(64, ConfigLoader.clientIdFromHostName("h".repeat(100)).length());
+    assertEquals(64, Settings.clientIdFromHostName("h".repeat(100)).length());
   }
 
   @Test

@@ -25,9 +25,9 @@ class EffectiveConfigurationTest {
             true);
     ServiceConfig config = ConfigLoader.load(snapshot);
 
-    Map<String, Map<String, String>> settings = EffectiveConfiguration.describe(snapshot, config);
+    Map<String, Map<String, String>> settings = EffectiveConfiguration.describe(snapshot);
 
-    assertEquals(ConfigLoader.VARIABLES, List.copyOf(settings.keySet()));
+    assertEquals(Settings.ALL.stream().map(Setting::name).toList(), List.copyOf(settings.keySet()));
     assertEquals(
         Map.of("value", "nats://***@n1:4222", "source", "environment"), settings.get("NATS_URL"));
     assertEquals(Map.of("value", "***", "source", "environment"), settings.get("NATS_TOKEN"));
