@@ -5,7 +5,7 @@ import dev.marketdata.bootstrap.config.Settings;
 import dev.marketdata.bootstrap.probe.ReadinessProbe;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.bootstrap.process.ExitCode;
-import dev.marketdata.bootstrap.wiring.StartupPreparation;
+import dev.marketdata.bootstrap.startup.Warmup;
 
 /**
  * Entry point. Holds no logger on purpose: {@code --probe} must not pay for logback's start-up.
@@ -59,7 +59,7 @@ public final class Main {
     String mode = args.length == 0 ? "" : args[0];
     switch (mode) {
       case "" -> {
-        StartupPreparation.startInBackground();
+        Warmup.startInBackground();
         ServiceRunner.runUntilSignalled();
       }
       case "--probe" -> System.exit(ReadinessProbe.check(System.out));

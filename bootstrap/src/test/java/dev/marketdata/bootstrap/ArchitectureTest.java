@@ -44,8 +44,7 @@ class ArchitectureTest {
       HexagonRules.nothingLogsThroughJavaUtilLogging;
 
   @ArchTest
-  static final ArchRule startupPreparationReachesNoLogger =
-      HexagonRules.startupPreparationReachesNoLogger;
+  static final ArchRule startupWarmupReachesNoLogger = HexagonRules.startupWarmupReachesNoLogger;
 
   @ArchTest
   static final ArchRule onlyBootstrapWritesToTheStandardStreams =

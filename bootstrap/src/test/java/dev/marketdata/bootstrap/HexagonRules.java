@@ -162,13 +162,13 @@ final class HexagonRules {
           .because("its plain-text lines would break the one-JSON-object-per-line stdout");
 
   /**
-   * The start-up preparation runs on its own thread while {@code main} starts logging. A class it
-   * initialises that asks SLF4J for a logger then gets a stand-in, not the real logger.
+   * The warm-up runs on its own thread while {@code main} starts logging. A class it initialises
+   * that asks SLF4J for a logger then gets a stand-in, not the real logger.
    */
-  static final ArchRule startupPreparationReachesNoLogger =
+  static final ArchRule startupWarmupReachesNoLogger =
       noClasses()
           .that()
-          .haveSimpleNameEndingWith("Preparation")
+          .resideInAPackage("..startup..")
           .should()
           .transitivelyDependOnClassesThat()
           .resideInAPackage("org.slf4j..")

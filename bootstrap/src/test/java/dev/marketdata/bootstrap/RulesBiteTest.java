@@ -26,7 +26,7 @@ import dev.marketdata.application.service.fixture.StartsAThread;
 import dev.marketdata.domain.fixture.OpensASocket;
 import dev.marketdata.fixture.cycle.a.A;
 import dev.marketdata.fixture.cycle.b.B;
-import dev.marketdata.fixture.preparation.LoggingPreparation;
+import dev.marketdata.fixture.startup.LoggingWarmup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -146,11 +146,8 @@ class RulesBiteTest {
   }
 
   @Test
-  void startupPreparationMayNotReachALoggerEvenIndirectly() {
-    assertBites(
-        HexagonRules.startupPreparationReachesNoLogger,
-        "org.slf4j.Logger",
-        LoggingPreparation.class);
+  void theStartupWarmupMayNotReachALoggerEvenIndirectly() {
+    assertBites(HexagonRules.startupWarmupReachesNoLogger, "org.slf4j.Logger", LoggingWarmup.class);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.LogbackServiceProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -77,7 +76,7 @@ class JsonLoggingProviderTest {
   }
 
   // In the image, classes come from the AOT cache, and the first resource read of the jar opens it
-  // and indexes every entry: the start-up preparation makes that read, so main's way to ready must
+  // and indexes every entry: the warm-up thread makes that read, so main's way to ready must
   // make none before it. Logging starts first on main.
   @Test
   void startsLoggingWithoutReadingAnythingFromTheClassPath() throws Exception {
@@ -86,21 +85,6 @@ class JsonLoggingProviderTest {
 
       stop(context);
       assertEquals(List.of(), loader.resourcesAsked, "resources read while logging started");
-    }
-  }
-
-  // What the test above would see without JsonLoggingProvider: logback's own provider reads its
-  // version files and looks up its Configurator services in the jar.
-  @Test
-  void logbacksOwnProviderReadsTheClassPathWhileLoggingStarts() throws Exception {
-    try (RecordingLoader loader = new RecordingLoader()) {
-      Object context = initialize(loader, LogbackServiceProvider.class);
-
-      stop(context);
-      assertTrue(
-          loader.resourcesAsked.contains(
-              "META-INF/services/ch.qos.logback.classic.spi.Configurator"),
-          loader.resourcesAsked.toString());
     }
   }
 

@@ -3,8 +3,7 @@ package dev.marketdata.adapters.in.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The health endpoints' one Jackson mapper. Its own class, so that {@link HttpPreparation} can warm
- * its serializers without touching the server.
+ * The health endpoints' one Jackson mapper, in a holder so the first response builds it, not main.
  */
 final class HealthJson {
 
