@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Neither build context can carry .git, .env, tests or anything but what the image needs. */
+// Proves AC1, .dockerignore exclusions: see docs/acceptance.md.
 class BuildContextIT {
 
   private static final List<String> IMAGE_INPUTS =

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The running container, with NATS reachable, unreachable, hardened and memory-limited. */
+// Proves AC1, the running image (healthy, JSON logs, SIGTERM): docs/acceptance.md.
 class ContainerIT {
 
   private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(30);

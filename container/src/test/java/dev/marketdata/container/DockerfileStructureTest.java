@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * What only the Dockerfile's text can show (stages, pinned bases, no ADD). What the built image
  * shows (user, exec-form entrypoint and healthcheck, stop signal, the jar) ImageIT checks there.
  */
+// Proves AC1 (a multi-stage Dockerfile) and AC2's structure test: see docs/acceptance.md.
 class DockerfileStructureTest {
 
   private static final Path DOCKERFILE = Path.of("..", "Dockerfile");

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The built image, inspected and run without NATS. */
+// Proves AC1, the image itself (non-root, HEALTHCHECK, size, SHA tag): docs/acceptance.md.
 class ImageIT {
 
   /** The size ceiling for the image. */

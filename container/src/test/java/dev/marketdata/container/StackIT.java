@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * ({@code docker compose}, else {@code docker-compose}), under a project name of its own, removed
  * even when a test fails.
  */
+// Proves AC1, a graceful SIGTERM of every replica: see docs/acceptance.md.
 class StackIT {
 
   private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(60);
