@@ -9,6 +9,7 @@ nats-server, JDK 25 and Maven.
   bench/bench.py --runs 20       more rounds
   bench/bench.py --quick         smoke mode: 1 round, ours and naive only, results in a temp dir
   bench/bench.py --jar-only      the fat jar on the host only (java -jar), no images
+  bench/bench.py --against REF   also measure ours as built from a git ref, interleaved (an A/B)
 
 It changes nothing it did not create: the rebuild measurement edits a copy of the tracked files,
 images are tagged <--image-repo>:<image>-<run id>, containers are named <--name-prefix>-<run id>-...,
@@ -263,6 +264,21 @@ def build_naive(session):
     session.build(tag, ctx)
     return Image("naive", tag, f"FROM {base} + COPY jar + java -jar",
                  ["/opt/java/openjdk/bin/java", "-jar", "/app/app.jar", "--probe"])
+
+
+def build_ours_at(session, ref):
+    """Ours as built from another commit, to measure what a change buys within one run."""
+    copy = Path(tempfile.mkdtemp(prefix="bench-ref-", dir=session.tmp))
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(copy)], input=archive.stdout, check=True)
+    log(f"building the jar of {ref}")
+    run(["./mvnw", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
+         "-pl", "bootstrap", "-am"], cwd=copy, capture=False)
+    ctx = build_context(session, (copy / "Dockerfile").read_text(), root=copy)
+    tag = session.tag("ref-" + re.sub(r"[^a-zA-Z0-9_.-]", "-", ref))
+    session.build(tag, ctx)
+    return Image(f"ours@{ref}", tag, f"the project's Dockerfile and jar at {ref}",
+                 healthcheck_command(tag))
 
 
 def copy_of_tracked_files(session, purpose):
@@ -603,6 +619,9 @@ def main():
                         help="smoke mode: 1 round, ours and naive, no idle wait, temp output")
     parser.add_argument("--jar-only", action="store_true")
     parser.add_argument("--no-jib", action="store_true")
+    parser.add_argument("--no-noaot", action="store_true")
+    parser.add_argument("--against", action="append", default=[], metavar="REF",
+                        help="also measure ours as built from this git ref (an A/B in one run)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks",
                         help="where the results go (--quick: a temporary folder, removed)")
     parser.add_argument("--image-repo", default="mds-bench",
@@ -632,8 +651,10 @@ def main():
         log("building images from the same jar")
         ours = build_ours(session)
         images = [ours, build_naive(session)]
-        if not args.quick:
+        images += [build_ours_at(session, ref) for ref in args.against]
+        if not args.quick and not args.no_noaot:
             images.append(build_noaot(session, ours))
+        if not args.quick:
             if not args.no_jib:
                 jib, why = build_jib(session)
                 if jib:
@@ -660,7 +681,9 @@ def main():
         checks = verdicts(by_key)
         notes += checks
         command = "bench/bench.py" + (" --quick" if args.quick else f" --runs {runs}") + (
-            " --no-jib" if args.no_jib and not args.quick else "")
+            " --no-jib" if args.no_jib and not args.quick else "") + (
+            " --no-noaot" if args.no_noaot and not args.quick else "") + "".join(
+            f" --against {ref}" for ref in args.against)
         machine = machine_description()
         (out / "results.json").write_text(json.dumps(
             {"machine": machine, "command": command, "runs": runs,

@@ -33,10 +33,9 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 pull_timeout=${PULL_TIMEOUT:-60}
 suite=bookworm
 
-# The Dockerfile's base images: its first FROM line (the builder) and its last (the runtime).
-from_images=$(sed -n 's/^FROM \([^ ]*\).*$/\1/p' "$dockerfile")
-builder_image=$(echo "$from_images" | head -n 1)
-runtime_image=$(echo "$from_images" | tail -n 1)
+# The Dockerfile's base images: its stage named builder, and its last stage (the runtime).
+builder_image=$(sed -n 's/^FROM \([^ ]*\) AS builder$/\1/p' "$dockerfile")
+runtime_image=$(sed -n 's/^FROM \([^ ]*\).*$/\1/p' "$dockerfile" | tail -n 1)
 [ -n "$builder_image" ] && [ "$builder_image" != "$runtime_image" ] || {
   echo "build-base-images: could not read the builder and runtime FROM lines of $dockerfile" >&2
   exit 1

@@ -108,7 +108,7 @@ class BuildContextIT {
   /** The image of the Dockerfile's first FROM line. */
   private static String builderImage() throws IOException {
     return Files.readAllLines(ContainerSupport.repositoryRoot().resolve("Dockerfile")).stream()
-        .filter(line -> line.startsWith("FROM "))
+        .filter(line -> line.startsWith("FROM ") && line.endsWith(" AS builder"))
         .map(line -> line.split(" ", -1)[1])
         .findFirst()
         .orElseThrow();
