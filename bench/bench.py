@@ -266,6 +266,11 @@ def build_naive(session):
                  ["/opt/java/openjdk/bin/java", "-jar", "/app/app.jar", "--probe"])
 
 
+def slug(text):
+    """A name Docker and the file system take: ours@ab/x -> ours-ab-x."""
+    return re.sub(r"[^a-zA-Z0-9_.-]", "-", text)
+
+
 def build_ours_at(session, ref):
     """Ours as built from another commit, to measure what a change buys within one run."""
     copy = Path(tempfile.mkdtemp(prefix="bench-ref-", dir=session.tmp))
@@ -275,7 +280,7 @@ def build_ours_at(session, ref):
     run(["./mvnw", "-B", "-ntp", "-q", "package", "-DskipTests", "-Ddocker.skip=true",
          "-pl", "bootstrap", "-am"], cwd=copy, capture=False)
     ctx = build_context(session, (copy / "Dockerfile").read_text(), root=copy)
-    tag = session.tag("ref-" + re.sub(r"[^a-zA-Z0-9_.-]", "-", ref))
+    tag = session.tag("ref-" + slug(ref))
     session.build(tag, ctx)
     return Image(f"ours@{ref}", tag, f"the project's Dockerfile and jar at {ref}",
                  healthcheck_command(tag))
@@ -324,8 +329,9 @@ def build_jib(session):
 
 def export_rootfs(image, session):
     """The image's file system, to run its probe command under /usr/bin/time via chroot."""
-    root = Path(tempfile.mkdtemp(prefix=f"bench-rootfs-{image.key}-", dir=session.tmp))
-    container = run(["docker", "create", "--name", session.container_name(f"{image.key}-export"),
+    root = Path(tempfile.mkdtemp(prefix=f"bench-rootfs-{slug(image.key)}-", dir=session.tmp))
+    container = run(["docker", "create", "--name",
+                     session.container_name(f"{slug(image.key)}-export"),
                      image.tag]).stdout.strip()
     try:
         export = subprocess.Popen(["docker", "export", container], stdout=subprocess.PIPE)
@@ -386,7 +392,7 @@ def probe_cost(image, port):
 
 def measure_once(session, image, nats, idle):
     port = session.port()
-    name = session.container_name(image.key)
+    name = session.container_name(slug(image.key))
     t0_wall = time.time()
     t0 = time.monotonic()
     container = run(["docker", "run", "-d", "--name", name, "--network", "host",

@@ -16,6 +16,8 @@
 #   nats:    Debian's nats-server (2.9.10) at /nats-server with ENTRYPOINT ["/nats-server"] and a
 #            default /nats-server.conf (client 4222, monitoring 8222, cluster 6222), like the
 #            official image's layout; docker-compose.yml passes its own arguments anyway.
+#   prometheus: Debian's prometheus (2.42) at /bin/prometheus, user nobody (65534), WORKDIR
+#            /prometheus, like prom/prometheus; docker-compose.yml passes its own arguments.
 #
 # Usage: scripts/build-base-images.sh [--rebuild]
 # Env:   JDK_HOME      JDK 25 to copy into the builder stand-in (default: Temurin 25 under /usr/lib/jvm)
@@ -38,6 +40,13 @@ builder_image=$(sed -n 's/^FROM \([^ ]*\) AS builder$/\1/p' "$dockerfile")
 runtime_image=$(sed -n 's/^FROM \([^ ]*\).*$/\1/p' "$dockerfile" | tail -n 1)
 [ -n "$builder_image" ] && [ "$builder_image" != "$runtime_image" ] || {
   echo "build-base-images: could not read the builder and runtime FROM lines of $dockerfile" >&2
+  exit 1
+}
+
+# The stack's Prometheus image (profile "observability").
+prometheus_image=$(sed -n 's/^ *image: *\(prom\/prometheus:[^ ]*\) *$/\1/p' docker-compose.yml | head -n 1)
+[ -n "$prometheus_image" ] || {
+  echo "build-base-images: could not read the Prometheus image from docker-compose.yml" >&2
   exit 1
 }
 
@@ -117,6 +126,29 @@ build_runtime() {
   rm -rf "$root"
 }
 
+build_prometheus() {
+  log "building stand-in $prometheus_image from Debian $suite's prometheus"
+  local root
+  root=$(mktemp -d)
+  mmdebstrap --quiet --variant=extract --include=base-files,libc6,prometheus \
+    "$suite" - "$mirror" | tar -x -C "$root"
+  # /bin may be the merged-/usr link to usr/bin, where the binary already is.
+  [ -e "$root/bin/prometheus" ] || { mkdir -p "$root/bin" && mv "$root/usr/bin/prometheus" "$root/bin/"; }
+  mkdir -p "$root/prometheus" "$root/etc/prometheus"
+  chown 65534:65534 "$root/prometheus"
+  drop_package_data "$root"
+  tar -C "$root" -c . |
+    docker import \
+      --change 'EXPOSE 9090' \
+      --change 'USER 65534:65534' \
+      --change 'WORKDIR /prometheus' \
+      --change 'ENTRYPOINT ["/bin/prometheus"]' \
+      --change 'CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]' \
+      --message "stand-in for $prometheus_image (scripts/build-base-images.sh)" \
+      - "$prometheus_image" >/dev/null
+  rm -rf "$root"
+}
+
 build_nats() {
   log "building stand-in $nats_image from Debian $suite's nats-server"
   # Laid out in a folder rather than with mmdebstrap hooks: the extract variant runs none.
@@ -156,3 +188,4 @@ ensure() {
 ensure "$builder_image" build_builder
 ensure "$runtime_image" build_runtime
 ensure "$nats_image" build_nats
+ensure "$prometheus_image" build_prometheus

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.adapters.testsupport.Waits;
 import io.nats.client.Connection;
@@ -15,6 +17,7 @@ import io.nats.client.Options;
 import io.nats.client.Subscription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,9 +41,14 @@ import org.junit.jupiter.api.Test;
 class StackIT {
 
   private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(60);
-  private static final Duration READY_AGAIN_WITHIN = Duration.ofSeconds(5);
+
+  /** Twice and more the worst seen on a loaded 2-core CI machine (1.4 s); the figure is a bound. */
+  private static final Duration READY_AGAIN_WITHIN = Duration.ofSeconds(10);
+
   private static final String SERVICE = "market-data-service";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ALERT_RULES = "deploy/prometheus/alerts.yml";
+  private static final String NATS_ALERT = "MarketDataNatsDisconnected";
   private static final Pattern CONNECTED_SERVER =
       Pattern.compile("\"natsEvent\":\"(?:CONNECTED|RECONNECTED)\",\"server\":\"nats://([^:\"]+)");
 
@@ -138,7 +146,7 @@ class StackIT {
   }
 
   @Test
-  void inTheClusterProfileStoppingANodeLeavesEveryReplicaReadyWithin5sAndBeating()
+  void inTheClusterProfileStoppingANodeLeavesEveryReplicaReadyWithin10sAndBeating()
       throws Exception {
     profile = List.of("--profile", "cluster");
     env.put("NATS_URL", "nats://nats:4222,nats://nats-2:4222,nats://nats-3:4222");
@@ -161,6 +169,88 @@ class StackIT {
     assertNotEquals(node, connectedNode(replicas.getFirst()), "still on the stopped node");
     assertEquals(
         3, beatingAfterwards.size(), "replicas heard after the stop: " + beatingAfterwards);
+  }
+
+  @Test
+  void theObservabilityProfileScrapesEveryReplicaAndAlertsWhileNatsIsDown() throws Exception {
+    profile = List.of("--profile", "observability");
+    int prometheusPort = NatsServer.freePort();
+    env.put("PROMETHEUS_PORT", Integer.toString(prometheusPort));
+    // The shipped rules, with the NATS alert's 2 minutes cut to 5 s for the test.
+    Path rules = Files.createTempFile("mds-alerts-", ".yml");
+    String shipped = Files.readString(ContainerSupport.repositoryRoot().resolve(ALERT_RULES));
+    String quick = shipped.replace("for: 2m", "for: 5s");
+    assertNotEquals(shipped, quick);
+    Files.writeString(rules, quick);
+    rules.toFile().setReadable(true, false);
+    env.put("ALERT_RULES", rules.toString());
+    try {
+      composeOk("up", "-d", "--scale", SERVICE + "=3");
+      awaitHealthy(3);
+      Waits.until(
+          Duration.ofSeconds(60),
+          "3 targets up",
+          () -> targetsUp(prometheusPort) == 3,
+          () -> prometheus(prometheusPort, "/api/v1/targets"));
+
+      composeOk("stop", "nats");
+      String pending = awaitAlertState(prometheusPort, "pending");
+      String firing = awaitAlertState(prometheusPort, "firing");
+      composeOk("start", "nats");
+      String resolved = awaitAlertState(prometheusPort, "");
+
+      assertTrue(pending.contains("\"state\":\"pending\""), pending);
+      assertTrue(firing.contains("\"state\":\"firing\""), firing);
+      assertTrue(!resolved.contains(NATS_ALERT), resolved);
+    } finally {
+      Files.deleteIfExists(rules);
+    }
+  }
+
+  /** A Prometheus API answer; empty while Prometheus does not answer yet. */
+  private static String prometheus(int port, String path) {
+    return Http.status(port, "/-/ready") == 200
+        ? Http.get(port, path, "application/json").body()
+        : "{}";
+  }
+
+  private static int targetsUp(int prometheusPort) throws IOException {
+    JsonNode targets =
+        JSON.readTree(prometheus(prometheusPort, "/api/v1/targets")).at("/data/activeTargets");
+    int up = 0;
+    for (JsonNode target : targets) {
+      if ("up".equals(target.get("health").asText())) {
+        up++;
+      }
+    }
+    return up;
+  }
+
+  /** Waits for the NATS alert to reach a state ("" for none), through Prometheus' HTTP API. */
+  private static String awaitAlertState(int prometheusPort, String state) {
+    String[] last = {""};
+    Waits.until(
+        Duration.ofSeconds(90),
+        NATS_ALERT + " " + (state.isEmpty() ? "resolved" : state),
+        () -> {
+          last[0] = prometheus(prometheusPort, "/api/v1/alerts");
+          if (!last[0].contains("\"status\":\"success\"")) {
+            return false;
+          }
+          JsonNode alerts = JSON.readTree(last[0]).at("/data/alerts");
+          boolean found = false;
+          for (JsonNode alert : alerts) {
+            if (NATS_ALERT.equals(alert.at("/labels/alertname").asText())) {
+              found = found || state.equals(alert.get("state").asText());
+              if (state.isEmpty()) {
+                return false;
+              }
+            }
+          }
+          return state.isEmpty() || found;
+        },
+        () -> last[0]);
+    return last[0];
   }
 
   /** The serviceIds heard on the bus within 15 s, through whichever of the ports answers. */

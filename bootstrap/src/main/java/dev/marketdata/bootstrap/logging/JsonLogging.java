@@ -12,9 +12,8 @@ import ch.qos.logback.core.status.NopStatusListener;
 
 /**
  * Configures logback in code, through its {@link Configurator} service: one JSON object per line on
- * stdout. In code rather than in {@code logback.xml} because parsing the XML was the largest single
- * cost of the service's start-up; and nothing but JSON may reach stdout, so logback's own status
- * output is switched off.
+ * stdout. In code rather than in {@code logback.xml}, so no XML is parsed at start; nothing but
+ * JSON may reach stdout, so logback's own status output is switched off.
  *
  * <p>Events are encoded and written by logback's {@link AsyncAppender}, so that the service's start
  * never waits for the encoder's (see {@link StdoutEncoder}). It is set never to drop an event: no

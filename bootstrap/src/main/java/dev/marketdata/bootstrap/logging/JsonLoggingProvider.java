@@ -5,13 +5,10 @@ import ch.qos.logback.classic.spi.LogbackServiceProvider;
 import ch.qos.logback.core.CoreConstants;
 
 /**
- * Logback as SLF4J's provider, configured by {@link JsonLogging} directly instead of through
- * logback's auto-configuration. The image names it in {@code -Dslf4j.provider}. The
- * auto-configuration reads the application jar three times (logback's two version files, then the
- * service file that names {@link JsonLogging}); the first read of the jar opens it and indexes its
- * thousands of entries, which the AOT cache spares every other start-up step, so {@code main} would
- * pay it on the way to ready. Without the property, logback's own provider finds {@link
- * JsonLogging} through that service file, and logging is the same.
+ * Logback as SLF4J's provider, configured by {@link JsonLogging} without logback's
+ * auto-configuration, whose reads of the jar would open it on {@code main}'s way to ready
+ * (docs/start-up.md). The image names it in {@code -Dslf4j.provider}; without that, logback finds
+ * {@link JsonLogging} itself.
  */
 public final class JsonLoggingProvider extends LogbackServiceProvider {
 

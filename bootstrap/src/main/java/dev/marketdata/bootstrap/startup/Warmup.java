@@ -13,12 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * All of the start-up warm-up: on a second thread, it builds the JDK and library state that the way
- * to ready would otherwise build on {@code main}, which the AOT cache cannot hold (it keeps
- * classes, not initialised statics). Its measurements: docs/start-up.md.
- *
- * <p>It runs while {@code main} starts logging, so nothing here may reach a logger (an architecture
- * rule checks that): SLF4J hands such a thread a stand-in instead of the real logger.
+ * All of the start-up warm-up: a second thread builds what the way to ready needs and the AOT cache
+ * cannot hold (initialised statics, the opened jar). It runs while {@code main} starts logging, so
+ * it must reach no logger: SLF4J would hand it a stand-in. Measurements: docs/start-up.md.
  */
 public final class Warmup {
 

@@ -4,9 +4,11 @@ import dev.marketdata.application.port.in.PublishHeartbeatCommand;
 import dev.marketdata.application.port.in.PublishHeartbeatUseCase;
 import dev.marketdata.application.port.in.PublishResult;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ public final class HeartbeatTask implements Runnable {
   private final HeartbeatOutages outages = new HeartbeatOutages();
   private final Counter published;
   private final Counter dropped;
+  private final Gauge lastPublished;
 
   /**
    * Creates the task and its metrics.
@@ -52,15 +55,29 @@ public final class HeartbeatTask implements Runnable {
             .help("Heartbeats dropped, never queued: NATS not connected, or not answering in time")
             .labelNames("reason")
             .register(metrics);
+    // With the interval, an alert can tell "no heartbeat for three intervals" at any setting.
+    this.lastPublished =
+        Gauge.builder()
+            .name("marketdata_heartbeat_last_published_timestamp_seconds")
+            .help("When the latest heartbeat was handed to NATS (Unix time)")
+            .register(metrics);
+    Gauge.builder()
+        .name("marketdata_heartbeat_interval_seconds")
+        .help("Time between heartbeats; each is valid for this long")
+        .register(metrics)
+        .set(validity.toMillis() / 1000.0);
   }
 
   @Override
   public void run() {
-    PublishResult result =
-        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(clock.instant(), validity));
+    Instant now = clock.instant();
+    PublishResult result = heartbeats.publishHeartbeat(new PublishHeartbeatCommand(now, validity));
     LOG.debug("heartbeat {}", result);
     switch (result) {
-      case PUBLISHED -> published.inc();
+      case PUBLISHED -> {
+        published.inc();
+        lastPublished.set(now.toEpochMilli() / 1000.0);
+      }
       case SKIPPED_NOT_CONNECTED -> dropped.labelValues("not_connected").inc();
       case DROPPED_NO_ANSWER -> dropped.labelValues("no_answer").inc();
       case SKIPPED_STOPPING -> {}

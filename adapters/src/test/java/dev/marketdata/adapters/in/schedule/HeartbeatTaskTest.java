@@ -6,6 +6,7 @@ import dev.marketdata.application.port.in.PublishHeartbeatCommand;
 import dev.marketdata.application.port.in.PublishResult;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,34 @@ class HeartbeatTaskTest {
     task.run();
 
     assertEquals(List.of(new PublishHeartbeatCommand(now, interval)), sent);
+  }
+
+  private static double gauge(PrometheusRegistry metrics, String name) {
+    return metrics.scrape().stream()
+        .filter(snapshot -> snapshot.getMetadata().getName().equals(name))
+        .map(GaugeSnapshot.class::cast)
+        .flatMap(snapshot -> snapshot.getDataPoints().stream())
+        .mapToDouble(GaugeSnapshot.GaugeDataPointSnapshot::getValue)
+        .sum();
+  }
+
+  @Test
+  void exposesTheIntervalAndWhenTheLatestHeartbeatWentOut() {
+    Instant now = Instant.parse("2026-11-27T10:00:00.500Z");
+    PrometheusRegistry metrics = new PrometheusRegistry();
+    HeartbeatTask task =
+        new HeartbeatTask(
+            c -> PublishResult.PUBLISHED,
+            Clock.fixed(now, ZoneOffset.UTC),
+            Duration.ofMillis(2500),
+            metrics);
+
+    task.run();
+
+    assertEquals(2.5, gauge(metrics, "marketdata_heartbeat_interval_seconds"));
+    assertEquals(
+        now.toEpochMilli() / 1000.0,
+        gauge(metrics, "marketdata_heartbeat_last_published_timestamp_seconds"));
   }
 
   @Test

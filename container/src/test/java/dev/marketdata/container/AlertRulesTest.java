@@ -1,0 +1,87 @@
+package dev.marketdata.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The shipped alerts: valid, unit-tested by promtool, and each with its runbook entry. */
+class AlertRulesTest {
+
+  private static final Path RULES = Path.of("..", "deploy", "prometheus", "alerts.yml");
+  private static final Path RULE_TESTS = Path.of("..", "deploy", "prometheus", "alerts.test.yml");
+  private static final Path RUNBOOK = Path.of("..", "docs", "runbook.md");
+  private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
+
+  private static String promtool(String... args) throws IOException, InterruptedException {
+    assertTrue(Files.isExecutable(PROMTOOL), PROMTOOL + " not found: apt-get install prometheus");
+    List<String> command = new ArrayList<>(List.of(PROMTOOL.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "promtool hung");
+    assertEquals(0, process.exitValue(), output);
+    return output;
+  }
+
+  @Test
+  void theRulesAreValid() throws Exception {
+    assertTrue(promtool("check", "rules", RULES.toString()).contains("SUCCESS"));
+  }
+
+  @Test
+  void everyAlertFiresWhenItShouldAndNotOtherwise() throws Exception {
+    String rules = Files.readString(RULES);
+    String tests = Files.readString(RULE_TESTS);
+
+    assertTrue(promtool("test", "rules", RULE_TESTS.toString()).contains("SUCCESS"));
+    for (String alert : alerts(rules)) {
+      Matcher cases = Pattern.compile("alertname: " + alert + "\\n").matcher(tests);
+      int count = 0;
+      while (cases.find()) {
+        count++;
+      }
+      assertTrue(count >= 2, alert + " needs a firing and a not-firing case, has " + count);
+    }
+  }
+
+  @Test
+  void everyAlertHasASeverityASummaryAndItsRunbookEntry() throws IOException {
+    String rules = Files.readString(RULES);
+    String runbook = Files.readString(RUNBOOK);
+    List<String> alerts = alerts(rules);
+
+    assertTrue(alerts.size() >= 6, alerts.toString());
+    for (String block : Pattern.compile("- alert: ").splitAsStream(rules).toList()) {
+      if (!block.contains("expr:")) {
+        continue;
+      }
+      String alert = block.lines().findFirst().orElseThrow().strip();
+      assertTrue(block.matches("(?s).*severity: (critical|warning).*"), alert + ": severity");
+      assertTrue(block.contains("summary: "), alert + ": summary");
+      assertTrue(
+          block.contains("docs/runbook.md#" + alert.toLowerCase(Locale.ROOT) + "\""),
+          alert + ": runbook_url");
+      assertTrue(runbook.contains("\n## " + alert + "\n"), alert + " has no entry in the runbook");
+    }
+  }
+
+  private static List<String> alerts(String rules) {
+    List<String> names = new ArrayList<>();
+    Matcher alert = Pattern.compile("- alert: (\\w+)").matcher(rules);
+    while (alert.find()) {
+      names.add(alert.group(1));
+    }
+    return names;
+  }
+}
