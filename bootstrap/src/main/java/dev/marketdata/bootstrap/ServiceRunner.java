@@ -75,8 +75,10 @@ final class ServiceRunner {
               "authentication", EffectiveConfiguration.authentication(config.credentials()))
           .addKeyValue("dotenvRead", snapshot.dotenvRead())
           .log("configuration");
+      warnOfMisspellings(snapshot);
       return config;
     } catch (InvalidConfigException e) {
+      warnOfMisspellings(snapshot);
       for (ConfigProblem problem : e.problems()) {
         LOG.atError()
             .addKeyValue("variable", problem.variable())
@@ -89,6 +91,12 @@ final class ServiceRunner {
           ExitCode.CONFIG);
       halt(ExitCode.CONFIG);
       throw new IllegalStateException("unreachable", e);
+    }
+  }
+
+  private static void warnOfMisspellings(EnvironmentSnapshot snapshot) {
+    for (String misspelling : Settings.misspellings(snapshot.variables().keySet())) {
+      LOG.warn(misspelling);
     }
   }
 

@@ -133,7 +133,7 @@ class ImageIT {
     assertEquals("market-data-service", labels.get("org.opencontainers.image.title").asText());
     // The repository, as the Buildx path labels it too: not the module's URL Maven would derive.
     String source = labels.get("org.opencontainers.image.source").asText();
-    assertEquals(ContainerSupport.property("projectUrl"), source);
+    assertEquals(ContainerSupport.property("imageSource"), source);
     assertFalse(source.endsWith("/container"), source);
     assertTrue(
         labels

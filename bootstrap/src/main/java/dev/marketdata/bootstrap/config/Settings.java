@@ -147,6 +147,51 @@ public final class Settings {
   }
 
   /**
+   * Names that are probably a setting misspelt: within two edits of one, but not one. A warning,
+   * not an error: other tools' variables may share a prefix.
+   *
+   * @param names the environment's variable names
+   * @return one line per suspect, e.g. {@code HEARTBEAT_INTERVALL is not a setting; did you mean
+   *     HEARTBEAT_INTERVAL?}
+   */
+  public static List<String> misspellings(java.util.Collection<String> names) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    ALL.forEach(setting -> known.add(setting.name()));
+    return names.stream()
+        .filter(name -> !known.contains(name))
+        .sorted()
+        .flatMap(
+            name ->
+                ALL.stream()
+                    .filter(setting -> editDistance(name, setting.name()) <= 2)
+                    .findFirst()
+                    .map(
+                        setting -> name + " is not a setting; did you mean " + setting.name() + "?")
+                    .stream())
+        .toList();
+  }
+
+  /** Levenshtein's distance between two names. */
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /**
    * The settings as the README's configuration table lists them, one Markdown row each.
    *
    * @return the table, header included
