@@ -17,12 +17,10 @@ FROM nats:2.11.4 AS nats
 # ---------------------------------------------------------------------------------------------
 FROM eclipse-temurin:25.0.3_9-jdk-noble AS builder
 
-# What jdeps finds, minus XML and JNDI (logback is configured in code); the JIT compiler thread at
-# nice 10, built into the runtime so that a non-root JVM does not warn about it at every start.
-# Why each flag, and what it bought: docs/start-up.md.
+# What jdeps finds, minus XML and JNDI (logback is configured in code). Why each option and flag,
+# and what it bought: docs/start-up.md.
 RUN jlink \
       --add-modules java.base,java.logging,java.management,jdk.httpserver,jdk.management,jdk.unsupported \
-      --add-options="-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10" \
       --strip-java-debug-attributes \
       --no-header-files \
       --no-man-pages \
@@ -59,7 +57,7 @@ COPY --from=nats /nats-server /tmp/nats-server
 RUN export NATS_URL=nats://127.0.0.1:4222 HEALTH_BIND=127.0.0.1 HEALTH_PORT=8080 \
       HEARTBEAT_INTERVAL=100ms JAVA=/opt/java/jre/bin/java JAR=/app/market-data-service.jar; \
     /tmp/nats-server -a 127.0.0.1 -p 4222 > /tmp/nats.log 2>&1 & nats=$!; \
-    $JAVA @/app/jvm.options -XX:AOTCacheOutput=/app/app.aot -cp $JAR dev.marketdata.bootstrap.Main \
+    $JAVA @/app/jvm.options -XX:AOTCacheOutput=/app/app.aot -jar $JAR \
       > /tmp/training.log 2>&1 & service=$!; \
     tries=0; until $JAVA -cp $JAR dev.marketdata.bootstrap.Main --probe > /dev/null; do \
       tries=$((tries + 1)); [ $tries -lt 200 ] || { cat /tmp/training.log; exit 1; }; sleep 0.1; \
@@ -98,5 +96,4 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
   CMD ["/opt/java/jre/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-XX:+UseSerialGC", "-Xmx16m", "-Xss256k", "-XX:-UsePerfData", "-Xlog:disable", "-XX:AOTCache=/app/app.aot", "-cp", "/app/market-data-service.jar", "dev.marketdata.bootstrap.Main", "--probe"]
 
-# -cp and the main class rather than -jar: the launcher does not open the jar for its manifest.
-ENTRYPOINT ["/opt/java/jre/bin/java", "@/app/jvm.options", "-XX:AOTCache=/app/app.aot", "-cp", "/app/market-data-service.jar", "dev.marketdata.bootstrap.Main"]
+ENTRYPOINT ["/opt/java/jre/bin/java", "@/app/jvm.options", "-XX:AOTCache=/app/app.aot", "-jar", "/app/market-data-service.jar"]

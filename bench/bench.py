@@ -52,11 +52,11 @@ READY_TIMEOUT = 60.0
 
 TARGETS = {
     "size_ratio": 0.25,
-    "size_mb": 100.0,
+    "size_mb": 92.2,
     "ready_ratio": 0.4,
     "ready_ms": 300.0,
     "stop_ms": 1000.0,
-    "rss_mb": 70.0,
+    "rss_mb": 60.0,
     "rebuild_s": 30.0,
 }
 

@@ -22,7 +22,7 @@ import ch.qos.logback.core.status.NopStatusListener;
  */
 public final class JsonLogging extends ContextAwareBase implements Configurator {
 
-  /** Where in the logger context LOG_FORMAT finds the stdout encoder. */
+  /** Where in the logger context the log format setting finds the stdout encoder. */
   static final String ENCODER = StdoutEncoder.class.getName();
 
   @Override
@@ -49,7 +49,7 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
     stdout.start();
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    // LOG_LEVEL is applied by the bootstrap once the configuration (env and .env) is read.
+    // The log level is applied by the bootstrap once the configuration (env and .env) is read.
     root.setLevel(Level.INFO);
     root.addAppender(stdout);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

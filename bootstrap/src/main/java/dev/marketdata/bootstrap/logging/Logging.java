@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 
-/** Controls logback at run time: LOG_FORMAT, LOG_LEVEL, and the final flush. */
+/** Controls logback at run time: the log format and level, and the final flush. */
 public final class Logging {
 
   private Logging() {}

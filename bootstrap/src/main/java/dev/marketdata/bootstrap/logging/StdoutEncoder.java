@@ -9,7 +9,7 @@ import dev.marketdata.bootstrap.process.BuildInfo;
 import net.logstash.logback.encoder.LogstashEncoder;
 
 /**
- * The stdout encoder: JSON (logstash-logback-encoder) unless {@code LOG_FORMAT=text} asked for one
+ * The stdout encoder: JSON (logstash-logback-encoder) unless the text format was asked for: one
  * line per event for people. The real encoder is built and started on the first event, that is on
  * the async appender's worker: its Jackson start-up (the largest part of logging's start) runs
  * beside the service's own, instead of before it.

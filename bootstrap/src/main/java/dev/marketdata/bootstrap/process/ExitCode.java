@@ -12,7 +12,7 @@ public final class ExitCode {
   /** Unknown command-line argument (EX_USAGE). */
   public static final int USAGE = 64;
 
-  /** The service could not start, e.g. HEALTH_PORT already taken (EX_SOFTWARE). */
+  /** The service could not start, e.g. its health port already taken (EX_SOFTWARE). */
   public static final int START_FAILED = 70;
 
   /** Invalid configuration (EX_CONFIG). */

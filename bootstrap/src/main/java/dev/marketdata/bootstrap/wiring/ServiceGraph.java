@@ -56,7 +56,7 @@ public final class ServiceGraph {
    * @param revision the commit built, in metrics
    * @param clock the service's time
    * @return the running service
-   * @throws IOException when HEALTH_PORT cannot be bound; nothing is left running then
+   * @throws IOException when the health port cannot be bound; nothing is left running then
    */
   public static ServiceGraph start(
       ServiceConfig config, String version, String revision, Clock clock) throws IOException {
@@ -93,7 +93,7 @@ public final class ServiceGraph {
   }
 
   /**
-   * The port the health endpoints listen on (the one the system chose, for HEALTH_PORT=0).
+   * The port the health endpoints listen on (the one the system chose, for port 0).
    *
    * @return the bound port
    */
@@ -102,7 +102,7 @@ public final class ServiceGraph {
   }
 
   /**
-   * Not-ready, heartbeat off, NATS drained (or closed), HTTP off; all within SHUTDOWN_TIMEOUT.
+   * Not-ready, heartbeat off, NATS drained (or closed), HTTP off; all within the shutdown timeout.
    *
    * @return how it went; the caller logs it as the final line
    */

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * How a shutdown went.
  *
- * @param clean whether every step finished, without failing, before SHUTDOWN_TIMEOUT
+ * @param clean whether every step finished, without failing, before the shutdown timeout
  * @param natsDrained whether in-flight NATS messages were flushed (false when NATS was down)
  * @param took how long it took
  */

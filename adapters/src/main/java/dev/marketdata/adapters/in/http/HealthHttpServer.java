@@ -1,5 +1,6 @@
 package dev.marketdata.adapters.in.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.marketdata.application.port.in.CheckHealthUseCase;
@@ -30,6 +31,7 @@ public final class HealthHttpServer implements AutoCloseable {
   public static final String READY_PATH = "/health/ready";
   public static final String METRICS_PATH = "/metrics";
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Map<String, Probe> ROUTES =
       Map.of(LIVE_PATH, Probe.LIVENESS, READY_PATH, Probe.READINESS);
 
@@ -122,7 +124,7 @@ public final class HealthHttpServer implements AutoCloseable {
   }
 
   private void respond(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = HealthJson.MAPPER.writeValueAsBytes(body);
+    byte[] bytes = MAPPER.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     boolean head = "HEAD".equals(exchange.getRequestMethod());
