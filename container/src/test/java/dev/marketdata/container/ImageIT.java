@@ -161,11 +161,11 @@ class ImageIT {
   // The AOT cache is used at start, asserted from the JVM's own log.
   @Test
   void loadsTheApplicationFromTheAotCacheAtStart() throws IOException {
-    // The image's own ENTRYPOINT, with the JVM's class-loading log added just before -cp.
+    // The image's own ENTRYPOINT, with the JVM's class-loading log added just before -jar.
     // (JDK_JAVA_OPTIONS would not do: jvm.options' -Xlog:disable comes after it.)
     List<String> entrypoint = new ArrayList<>();
     config().get("Entrypoint").forEach(part -> entrypoint.add(part.asText()));
-    entrypoint.add(entrypoint.indexOf("-cp"), "-Xlog:class+load=info:stderr");
+    entrypoint.add(entrypoint.indexOf("-jar"), "-Xlog:class+load=info:stderr");
     List<String> args =
         new ArrayList<>(
             List.of("run", "--rm", "--network", "none", "--entrypoint", entrypoint.getFirst()));
