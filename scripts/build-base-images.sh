@@ -16,8 +16,9 @@
 #   nats:    Debian's nats-server (2.9.10) at /nats-server with ENTRYPOINT ["/nats-server"] and a
 #            default /nats-server.conf (client 4222, monitoring 8222, cluster 6222), like the
 #            official image's layout; docker-compose.yml passes its own arguments anyway.
-#   prometheus: Debian's prometheus (2.42) at /bin/prometheus, user nobody (65534), WORKDIR
-#            /prometheus, like prom/prometheus; docker-compose.yml passes its own arguments.
+#   prometheus: Debian's prometheus binary (2.42, from this machine) at /bin/prometheus on the
+#            runtime stand-in, user nobody (65534), WORKDIR /prometheus, like prom/prometheus;
+#            docker-compose.yml passes its own arguments.
 #
 # Usage: scripts/build-base-images.sh [--rebuild]
 # Env:   JDK_HOME      JDK 25 to copy into the builder stand-in (default: Temurin 25 under /usr/lib/jvm)
@@ -127,26 +128,22 @@ build_runtime() {
 }
 
 build_prometheus() {
-  log "building stand-in $prometheus_image from Debian $suite's prometheus"
-  local root
-  root=$(mktemp -d)
-  mmdebstrap --quiet --variant=extract --include=base-files,libc6,prometheus \
-    "$suite" - "$mirror" | tar -x -C "$root"
-  # /bin may be the merged-/usr link to usr/bin, where the binary already is.
-  [ -e "$root/bin/prometheus" ] || { mkdir -p "$root/bin" && mv "$root/usr/bin/prometheus" "$root/bin/"; }
-  mkdir -p "$root/prometheus" "$root/etc/prometheus"
-  chown 65534:65534 "$root/prometheus"
-  drop_package_data "$root"
-  tar -C "$root" -c . |
-    docker import \
-      --change 'EXPOSE 9090' \
-      --change 'USER 65534:65534' \
-      --change 'WORKDIR /prometheus' \
-      --change 'ENTRYPOINT ["/bin/prometheus"]' \
-      --change 'CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]' \
-      --message "stand-in for $prometheus_image (scripts/build-base-images.sh)" \
-      - "$prometheus_image" >/dev/null
-  rm -rf "$root"
+  # Debian's prometheus binary (the one .ci/run installs for promtool) on the runtime stand-in,
+  # which has the glibc it links against.
+  local bin=${PROMETHEUS_BIN:-/usr/bin/prometheus} context
+  [ -x "$bin" ] || {
+    echo "build-base-images: $bin not found: apt-get install prometheus (or set PROMETHEUS_BIN)" >&2
+    exit 1
+  }
+  log "building stand-in $prometheus_image from $runtime_image and $bin"
+  context=$(mktemp -d)
+  cp "$bin" "$context/prometheus"
+  printf '%s\n' "FROM $runtime_image" 'COPY prometheus /bin/prometheus' 'USER 65534:65534' \
+    'WORKDIR /prometheus' 'EXPOSE 9090' 'ENTRYPOINT ["/bin/prometheus"]' \
+    'CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]' \
+    > "$context/Dockerfile"
+  docker build -q -t "$prometheus_image" "$context" >/dev/null
+  rm -rf "$context"
 }
 
 build_nats() {

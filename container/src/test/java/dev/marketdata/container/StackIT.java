@@ -129,23 +129,6 @@ class StackIT {
   }
 
   @Test
-  void threeReplicasHaveThreeIdentitiesAndStopWithExitZero() throws Exception {
-    composeOk("up", "-d", "--scale", SERVICE + "=3");
-    awaitHealthy(3);
-
-    Set<String> serviceIds = heartbeatSenders(List.of(natsPorts.get(0)), 3);
-    List<String> replicas = containers(SERVICE);
-    composeOk("stop");
-
-    assertEquals(3, serviceIds.size(), "distinct serviceIds on the bus: " + serviceIds);
-    for (String id : replicas) {
-      assertEquals("0", ContainerSupport.inspect(id, "{{.State.ExitCode}}"), "exit code of " + id);
-      List<String> lines = Docker.run("logs", id).stdout().lines().toList();
-      assertEquals("stopped", JSON.readTree(lines.getLast()).get("message").asText());
-    }
-  }
-
-  @Test
   void inTheClusterProfileStoppingANodeLeavesEveryReplicaReadyWithin10sAndBeating()
       throws Exception {
     profile = List.of("--profile", "cluster");
@@ -171,8 +154,11 @@ class StackIT {
         3, beatingAfterwards.size(), "replicas heard after the stop: " + beatingAfterwards);
   }
 
+  /**
+   * One stack for both, to save a start: three identities, their scrape, an alert, a clean stop.
+   */
   @Test
-  void theObservabilityProfileScrapesEveryReplicaAndAlertsWhileNatsIsDown() throws Exception {
+  void threeReplicasAreScrapedAlertedOnAndStopWithExitZero() throws Exception {
     profile = List.of("--profile", "observability");
     int prometheusPort = NatsServer.freePort();
     env.put("PROMETHEUS_PORT", Integer.toString(prometheusPort));
@@ -187,6 +173,8 @@ class StackIT {
     try {
       composeOk("up", "-d", "--scale", SERVICE + "=3");
       awaitHealthy(3);
+      Set<String> serviceIds = heartbeatSenders(List.of(natsPorts.get(0)), 3);
+      List<String> replicas = containers(SERVICE);
       Waits.until(
           Duration.ofSeconds(60),
           "3 targets up",
@@ -198,10 +186,18 @@ class StackIT {
       String firing = awaitAlertState(prometheusPort, "firing");
       composeOk("start", "nats");
       String resolved = awaitAlertState(prometheusPort, "");
+      composeOk("stop");
 
+      assertEquals(3, serviceIds.size(), "distinct serviceIds on the bus: " + serviceIds);
       assertTrue(pending.contains("\"state\":\"pending\""), pending);
       assertTrue(firing.contains("\"state\":\"firing\""), firing);
       assertTrue(!resolved.contains(NATS_ALERT), resolved);
+      for (String id : replicas) {
+        assertEquals(
+            "0", ContainerSupport.inspect(id, "{{.State.ExitCode}}"), "exit code of " + id);
+        List<String> lines = Docker.run("logs", id).stdout().lines().toList();
+        assertEquals("stopped", JSON.readTree(lines.getLast()).get("message").asText());
+      }
     } finally {
       Files.deleteIfExists(rules);
     }

@@ -19,6 +19,7 @@ import static dev.marketdata.bootstrap.config.Settings.NATS_USER;
 import static dev.marketdata.bootstrap.config.Settings.SHUTDOWN_TIMEOUT;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +80,7 @@ public final class ConfigLoader {
     InetSocketAddress address = loader.healthAddress();
     loader.throwIfInvalid();
     return address.getAddress().isAnyLocalAddress()
-        ? new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), address.getPort())
+        ? new InetSocketAddress(InetAddress.getLoopbackAddress(), address.getPort())
         : address;
   }
 

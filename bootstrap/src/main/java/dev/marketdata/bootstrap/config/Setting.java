@@ -2,6 +2,7 @@ package dev.marketdata.bootstrap.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One environment variable the service reads: declared once, in {@link Settings}, and from there
@@ -29,8 +30,7 @@ public record Setting<T>(
      * @param source the variable it is derived from
      * @param derive from that variable's value, or null when it is not set, to the setting's text
      */
-    record Derived(
-        String description, String source, java.util.function.UnaryOperator<String> derive)
+    record Derived(String description, String source, UnaryOperator<String> derive)
         implements WhenUnset {}
 
     /** Nothing: the feature the setting turns on stays off. */

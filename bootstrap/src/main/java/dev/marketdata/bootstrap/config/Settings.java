@@ -4,7 +4,10 @@ import dev.marketdata.bootstrap.process.BuildInfo;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every setting, declared once: name, purpose, default, parser with its bounds, secret or not.
@@ -154,8 +157,8 @@ public final class Settings {
    * @return one line per suspect, e.g. {@code HEARTBEAT_INTERVALL is not a setting; did you mean
    *     HEARTBEAT_INTERVAL?}
    */
-  public static List<String> misspellings(java.util.Collection<String> names) {
-    java.util.Set<String> known = new java.util.HashSet<>();
+  public static List<String> misspellings(Collection<String> names) {
+    Set<String> known = new HashSet<>();
     ALL.forEach(setting -> known.add(setting.name()));
     return names.stream()
         .filter(name -> !known.contains(name))
