@@ -43,6 +43,8 @@ public final class Main {
 
       Configuration: environment variables, over an optional ./.env file (real variables win).
       Authentication: a creds file, a user with a password, or a token; one at most.
+      TLS: any NATS_TLS_* file turns it on, even with nats:// URLs. The files are read again at
+      every connect (rotation without a restart); the server's host name is always verified.
       %s
       Exit codes: 0 clean stop (probe: ready), 1 shutdown deadline missed or a step failed
       (probe: not ready), 64 bad command line, 70 could not start, 78 invalid configuration.

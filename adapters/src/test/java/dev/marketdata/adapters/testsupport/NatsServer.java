@@ -67,6 +67,41 @@ public final class NatsServer implements AutoCloseable {
   }
 
   /**
+   * Starts nats-server with TLS: a certificate for 127.0.0.1 and localhost from {@code ca}, and,
+   * with {@code verifyClients}, a client certificate from the same CA required.
+   *
+   * @param dir where its files go
+   * @param ca the CA of its certificate, and of the clients it accepts
+   * @param verifyClients whether a client certificate is required (mutual TLS)
+   * @return the running server
+   */
+  public static NatsServer startTls(Path dir, TestPki ca, boolean verifyClients) {
+    TestPki.Issued server = ca.server();
+    try {
+      Path config = dir.resolve("nats-tls.conf");
+      Files.writeString(
+          config,
+          """
+          tls {
+            cert_file: "%s"
+            key_file: "%s"
+            ca_file: "%s"
+            verify: %s
+            timeout: 2
+          }
+          """
+              .formatted(
+                  ca.writeChain(dir.resolve("server.pem"), server),
+                  TestPki.writePkcs8Key(dir.resolve("server-key.pem"), server),
+                  ca.writeCertificate(dir.resolve("server-ca.pem")),
+                  verifyClients));
+      return startWithConfig(freePort(), config);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * The runner, waiting up to 5 s for the server to answer. Its default gives up after about 200
    * ms, which a loaded CI machine exceeded when a test restarted a server on the same port.
    */

@@ -13,16 +13,21 @@ import static dev.marketdata.bootstrap.config.Settings.NATS_MAX_PINGS_OUT;
 import static dev.marketdata.bootstrap.config.Settings.NATS_PASSWORD;
 import static dev.marketdata.bootstrap.config.Settings.NATS_PING_INTERVAL;
 import static dev.marketdata.bootstrap.config.Settings.NATS_RECONNECT_WAIT;
+import static dev.marketdata.bootstrap.config.Settings.NATS_TLS_CA_FILE;
+import static dev.marketdata.bootstrap.config.Settings.NATS_TLS_CERT_FILE;
+import static dev.marketdata.bootstrap.config.Settings.NATS_TLS_KEY_FILE;
 import static dev.marketdata.bootstrap.config.Settings.NATS_TOKEN;
 import static dev.marketdata.bootstrap.config.Settings.NATS_URL;
 import static dev.marketdata.bootstrap.config.Settings.NATS_USER;
 import static dev.marketdata.bootstrap.config.Settings.SHUTDOWN_TIMEOUT;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
+import dev.marketdata.adapters.out.nats.NatsTls;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +42,12 @@ public final class ConfigLoader {
   private static final String EMPTY = "(empty)";
 
   private final Map<String, String> env;
+  private final Instant now;
   private final List<ConfigProblem> problems = new ArrayList<>();
 
-  private ConfigLoader(EnvironmentSnapshot snapshot) {
+  private ConfigLoader(EnvironmentSnapshot snapshot, Instant now) {
     this.env = snapshot.variables();
+    this.now = now;
     this.problems.addAll(snapshot.problems());
   }
 
@@ -63,7 +70,20 @@ public final class ConfigLoader {
    * @throws InvalidConfigException listing every problem
    */
   public static ServiceConfig load(EnvironmentSnapshot snapshot) throws InvalidConfigException {
-    return new ConfigLoader(snapshot).load();
+    return load(snapshot, Instant.now());
+  }
+
+  /**
+   * Validates every variable at a given time, which decides whether a certificate has expired.
+   *
+   * @param snapshot the environment merged over {@code .env}
+   * @param now the time of the check
+   * @return the configuration
+   * @throws InvalidConfigException listing every problem
+   */
+  public static ServiceConfig load(EnvironmentSnapshot snapshot, Instant now)
+      throws InvalidConfigException {
+    return new ConfigLoader(snapshot, now).load();
   }
 
   /**
@@ -76,7 +96,7 @@ public final class ConfigLoader {
    */
   public static InetSocketAddress probeAddress(Map<String, String> env)
       throws InvalidConfigException {
-    ConfigLoader loader = new ConfigLoader(EnvironmentSnapshot.of(env));
+    ConfigLoader loader = new ConfigLoader(EnvironmentSnapshot.of(env), Instant.EPOCH);
     InetSocketAddress address = loader.healthAddress();
     loader.throwIfInvalid();
     return address.getAddress().isAnyLocalAddress()
@@ -100,6 +120,7 @@ public final class ConfigLoader {
     String clientId = required(NATS_CLIENT_ID);
     String clusterId = required(NATS_CLUSTER_ID);
     NatsCredentials credentials = credentials();
+    NatsTls tls = tls();
     Duration reconnectWait = required(NATS_RECONNECT_WAIT);
     Duration pingInterval = required(NATS_PING_INTERVAL);
     Integer maxPingsOut = required(NATS_MAX_PINGS_OUT);
@@ -122,6 +143,7 @@ public final class ConfigLoader {
         clientId,
         clusterId,
         credentials,
+        tls,
         logLevel,
         logFormat,
         healthAddress,
@@ -177,6 +199,27 @@ public final class ConfigLoader {
     return read(HEALTH_BIND)
         .map(bind -> new InetSocketAddress(bind, port == null ? 0 : port))
         .orElseGet(() -> new InetSocketAddress(0));
+  }
+
+  /** The paths first, then, when they are all given, what the files hold: every problem at once. */
+  private NatsTls tls() {
+    Optional<Path> ca = read(NATS_TLS_CA_FILE);
+    Optional<Path> cert = read(NATS_TLS_CERT_FILE);
+    Optional<Path> key = read(NATS_TLS_KEY_FILE);
+    boolean certSet = env.containsKey(NATS_TLS_CERT_FILE.name());
+    if (certSet != env.containsKey(NATS_TLS_KEY_FILE.name())) {
+      Setting<Path> missing = certSet ? NATS_TLS_KEY_FILE : NATS_TLS_CERT_FILE;
+      Setting<Path> given = certSet ? NATS_TLS_CERT_FILE : NATS_TLS_KEY_FILE;
+      problems.add(
+          new ConfigProblem(missing.name(), "(unset)", "set together with " + given.name()));
+      return NatsTls.none();
+    }
+    NatsTls tls = new NatsTls(ca, cert, key);
+    if (tls.configured()) {
+      // Another class: the TLS classes it uses are then loaded only when TLS is asked for.
+      problems.addAll(TlsFilesCheck.problems(tls, now));
+    }
+    return tls;
   }
 
   /** Checks each method on its own, then that at most one is set: every problem at once. */

@@ -124,6 +124,11 @@ public record Parser<T>(
         Path::toString);
   }
 
+  /** Any path: what the file must hold is checked where it is read. */
+  static Parser<Path> path() {
+    return of(text -> Optional.of(Path.of(text)), "a file path", "a file path", Path::toString);
+  }
+
   static Parser<InetAddress> address() {
     return of(
         text -> {

@@ -2,6 +2,7 @@ package dev.marketdata.bootstrap.config;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
 import dev.marketdata.adapters.out.nats.NatsSettings;
+import dev.marketdata.adapters.out.nats.NatsTls;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ public record ServiceConfig(
     String clientId,
     String clusterId,
     NatsCredentials credentials,
+    NatsTls tls,
     String logLevel,
     String logFormat,
     InetSocketAddress healthAddress,
@@ -35,6 +37,13 @@ public record ServiceConfig(
 
   public NatsSettings natsSettings() {
     return new NatsSettings(
-        natsServers, clientId, clusterId, credentials, reconnectWait, pingInterval, maxPingsOut);
+        natsServers,
+        clientId,
+        clusterId,
+        credentials,
+        tls,
+        reconnectWait,
+        pingInterval,
+        maxPingsOut);
   }
 }

@@ -41,6 +41,17 @@ public final class Settings {
       Setting.secret("NATS_PASSWORD", "password, with the user name");
   public static final Setting<String> NATS_TOKEN = Setting.secret("NATS_TOKEN", "token");
 
+  /** Any TLS file turns TLS on, even with a nats:// URL; the files are read at every connect. */
+  public static final Setting<Path> NATS_TLS_CA_FILE =
+      Setting.optional(
+          "NATS_TLS_CA_FILE", "PEM CAs trusted for NATS; TLS on", Parser.path());
+
+  public static final Setting<Path> NATS_TLS_CERT_FILE =
+      Setting.optional(
+          "NATS_TLS_CERT_FILE", "PEM client cert chain; TLS on", Parser.path());
+  public static final Setting<Path> NATS_TLS_KEY_FILE =
+      Setting.optional("NATS_TLS_KEY_FILE", "its unencrypted PEM key; TLS on", Parser.path());
+
   /** Past 10 minutes an outage outlives the reason for reconnecting at all. */
   public static final Setting<Duration> NATS_RECONNECT_WAIT =
       Setting.of(
@@ -122,6 +133,9 @@ public final class Settings {
           NATS_USER,
           NATS_PASSWORD,
           NATS_TOKEN,
+          NATS_TLS_CA_FILE,
+          NATS_TLS_CERT_FILE,
+          NATS_TLS_KEY_FILE,
           NATS_RECONNECT_WAIT,
           NATS_PING_INTERVAL,
           NATS_MAX_PINGS_OUT,

@@ -61,7 +61,7 @@ public final class ServiceGraph {
   public static ServiceGraph start(
       ServiceConfig config, String version, String revision, Clock clock) throws IOException {
     PrometheusRegistry metrics = ProcessMetrics.registryFor(version, revision);
-    NatsMessagingAdapter nats = new NatsMessagingAdapter(config.natsSettings(), metrics);
+    NatsMessagingAdapter nats = new NatsMessagingAdapter(config.natsSettings(), metrics, clock);
     HealthService health = new HealthService(nats);
     HeartbeatService heartbeats =
         new HeartbeatService(

@@ -14,7 +14,9 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,7 @@ public final class NatsMessagingAdapter
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private final NatsSettings settings;
+  private final NatsTlsClient tls;
   private final Counter connects;
   private final Counter reconnects;
   private final Counter disconnects;
@@ -56,9 +59,11 @@ public final class NatsMessagingAdapter
    *
    * @param settings how to connect
    * @param metrics where its metrics are registered
+   * @param clock the service's time, for certificate expiry
    */
-  public NatsMessagingAdapter(NatsSettings settings, PrometheusRegistry metrics) {
+  public NatsMessagingAdapter(NatsSettings settings, PrometheusRegistry metrics, Clock clock) {
     this.settings = settings;
+    this.tls = settings.usesTls() ? new NatsTlsClient(settings.tls(), clock, metrics) : null;
     this.connects =
         Counter.builder()
             .name("marketdata_nats_connects")
@@ -89,7 +94,9 @@ public final class NatsMessagingAdapter
    */
   public void connect(Runnable whenConnected) {
     this.onConnected = whenConnected;
-    Slf4jNatsListener listener = new Slf4jNatsListener(this::onEvent);
+    Slf4jNatsListener listener =
+        new Slf4jNatsListener(
+            this::onEvent, error -> tls == null ? Optional.empty() : tls.reason(error));
     Options.Builder options =
         new Options.Builder()
             .servers(settings.servers().toArray(String[]::new))
@@ -97,6 +104,7 @@ public final class NatsMessagingAdapter
             .maxReconnects(-1)
             .reconnectWait(settings.reconnectWait())
             .reconnectJitter(RECONNECT_JITTER)
+            .reconnectJitterTls(RECONNECT_JITTER)
             .reconnectBufferSize(RECONNECT_BUFFER_BYTES)
             .pingInterval(settings.pingInterval())
             .maxPingsOut(settings.maxPingsOut())
@@ -104,6 +112,9 @@ public final class NatsMessagingAdapter
             .connectionListener(listener)
             .errorListener(listener);
     applyCredentials(options);
+    if (tls != null) {
+      tls.apply(options);
+    }
     try {
       Nats.connectAsynchronously(options.build(), true);
     } catch (InterruptedException e) {
@@ -241,7 +252,10 @@ public final class NatsMessagingAdapter
     }
   }
 
-  private static void closeQuietly(Connection conn) {
+  private void closeQuietly(Connection conn) {
+    if (tls != null) {
+      tls.close();
+    }
     try {
       conn.close();
     } catch (InterruptedException e) {

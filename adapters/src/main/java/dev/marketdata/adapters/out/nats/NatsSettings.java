@@ -12,6 +12,7 @@ import java.util.Objects;
  *     nats server report connections}) and the last token of its heartbeat subject
  * @param clusterId the deployment's name, a token of the heartbeat subject
  * @param credentials how to authenticate
+ * @param tls the TLS files; any of them turns TLS on
  * @param reconnectWait the pause between two reconnect rounds; jitter is added on top
  * @param pingInterval how often the client asks the server for a round trip
  * @param maxPingsOut unanswered round trips after which the link counts as dead and is replaced
@@ -21,6 +22,7 @@ public record NatsSettings(
     String clientId,
     String clusterId,
     NatsCredentials credentials,
+    NatsTls tls,
     Duration reconnectWait,
     Duration pingInterval,
     int maxPingsOut) {
@@ -30,6 +32,7 @@ public record NatsSettings(
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(clusterId, "clusterId");
     Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(reconnectWait, "reconnectWait");
     Objects.requireNonNull(pingInterval, "pingInterval");
     if (maxPingsOut < 1) {
@@ -50,6 +53,16 @@ public record NatsSettings(
     return "marketdata.heartbeat." + clusterId + "." + clientId;
   }
 
+  /**
+   * Whether the connection uses TLS: a TLS file is set, or a URL's scheme asks for it.
+   *
+   * @return true for TLS
+   */
+  public boolean usesTls() {
+    return tls.configured()
+        || servers.stream().anyMatch(url -> url.regionMatches(true, 0, "tls://", 0, 6));
+  }
+
   @Override
   public String toString() {
     return "NatsSettings[servers="
@@ -60,6 +73,8 @@ public record NatsSettings(
         + clusterId
         + ", credentials="
         + credentials
+        + ", tls="
+        + tls
         + ", reconnectWait="
         + reconnectWait
         + ", pingInterval="

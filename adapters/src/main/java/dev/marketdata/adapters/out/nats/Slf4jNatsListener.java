@@ -5,6 +5,8 @@ import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
 import io.nats.client.Message;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +27,18 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
   }
 
   private final EventSink sink;
+  private final Function<Exception, Optional<String>> tlsReason;
+  private final OutageReports outage = new OutageReports();
 
-  Slf4jNatsListener(EventSink sink) {
+  /**
+   * Creates the listener.
+   *
+   * @param sink receives every connection event
+   * @param tlsReason names the cause of a failed TLS connect; empty for other failures
+   */
+  Slf4jNatsListener(EventSink sink, Function<Exception, Optional<String>> tlsReason) {
     this.sink = sink;
+    this.tlsReason = tlsReason;
   }
 
   /** Still abstract in jnats, though deprecated in favour of the four-argument form below. */
@@ -42,12 +53,19 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
     sink.accept(conn, type);
     String server = UrlMasking.mask(uriDetails);
     switch (type) {
-      case CONNECTED, RECONNECTED ->
-          LOG.atInfo()
+      case CONNECTED, RECONNECTED -> {
+        outage.connected();
+        LOG.atInfo()
+            .addKeyValue("natsEvent", type.name())
+            .addKeyValue("server", server)
+            .log("NATS connection {}", type.getEvent());
+      }
+      case DISCONNECTED ->
+          (outage.isLoss() ? LOG.atWarn() : LOG.atDebug())
               .addKeyValue("natsEvent", type.name())
               .addKeyValue("server", server)
               .log("NATS connection {}", type.getEvent());
-      case DISCONNECTED, LAME_DUCK ->
+      case LAME_DUCK ->
           LOG.atWarn()
               .addKeyValue("natsEvent", type.name())
               .addKeyValue("server", server)
@@ -65,11 +83,14 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
     LOG.atWarn().addKeyValue("natsEvent", "ERROR").log("NATS error: {}", UrlMasking.mask(error));
   }
 
+  /** Once per outage and reason, without a stack trace: the same failure recurs every retry. */
   @Override
   public void exceptionOccurred(Connection conn, Exception exp) {
-    LOG.atWarn()
-        .addKeyValue("natsEvent", "EXCEPTION")
-        .log("NATS exception: {}", UrlMasking.mask(String.valueOf(exp)));
+    Optional<String> tls = tlsReason.apply(exp);
+    String reason = tls.orElseGet(() -> UrlMasking.mask(String.valueOf(exp)));
+    (outage.isNews(reason) ? LOG.atWarn() : LOG.atDebug())
+        .addKeyValue("natsEvent", tls.isPresent() ? "TLS_FAILED" : "EXCEPTION")
+        .log(tls.isPresent() ? "NATS TLS connect failed: {}" : "NATS exception: {}", reason);
   }
 
   @Override

@@ -18,6 +18,7 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,7 @@ class NatsMessagingAdapterIT {
         "md-1",
         "test",
         credentials,
+        NatsTls.none(),
         Duration.ofMillis(100),
         Duration.ofSeconds(1),
         2);
@@ -57,7 +59,7 @@ class NatsMessagingAdapterIT {
   /** An adapter without credentials, its metrics in a registry of its own. */
   private static NatsMessagingAdapter adapterFor(String url) {
     return new NatsMessagingAdapter(
-        settings(url, new NatsCredentials.None()), new PrometheusRegistry());
+        settings(url, new NatsCredentials.None()), new PrometheusRegistry(), Clock.systemUTC());
   }
 
   @Test
@@ -138,7 +140,8 @@ class NatsMessagingAdapterIT {
         NatsMessagingAdapter adapter =
             new NatsMessagingAdapter(
                 settings(server.url(), new NatsCredentials.UserPassword("md", "s3cret")),
-                new PrometheusRegistry())) {
+                new PrometheusRegistry(),
+                Clock.systemUTC())) {
 
       adapter.connect(() -> {});
 
@@ -153,7 +156,8 @@ class NatsMessagingAdapterIT {
         NatsMessagingAdapter adapter =
             new NatsMessagingAdapter(
                 settings(server.url(), new NatsCredentials.Token("t0ken")),
-                new PrometheusRegistry())) {
+                new PrometheusRegistry(),
+                Clock.systemUTC())) {
 
       adapter.connect(() -> {});
 

@@ -69,6 +69,7 @@ class UrlMaskingTest {
             "md",
             "prod",
             new NatsCredentials.UserPassword("u", "pw-secret"),
+            NatsTls.none(),
             Duration.ofSeconds(1),
             Duration.ofSeconds(5),
             2);
