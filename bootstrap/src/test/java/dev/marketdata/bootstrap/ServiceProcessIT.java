@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.adapters.testsupport.PrometheusExposition;
+import dev.marketdata.adapters.testsupport.TestPki;
 import dev.marketdata.bootstrap.config.Setting;
 import dev.marketdata.bootstrap.config.Settings;
 import dev.marketdata.bootstrap.process.BuildInfo;
@@ -18,6 +19,7 @@ import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.NKey;
 import io.nats.client.Nats;
+import io.nats.client.Options;
 import io.nats.client.Subscription;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -362,12 +364,22 @@ class ServiceProcessIT {
     }
   }
 
+  // Over mutual TLS: a hung TLS server is noticed as fast as a plain one (the test above).
   @Test
-  void heartbeatsToAHungServerAreDroppedAndReportedOncePerOutage() throws Exception {
+  void heartbeatsToAHungServerAreDroppedAndReportedOncePerOutage(@TempDir Path dir)
+      throws Exception {
     int port = NatsServer.freePort();
-    try (NatsServer nats = NatsServer.start();
-        Connection subscriber = Nats.connect(nats.url());
-        ServiceProcess service = ServiceProcess.start(env(nats.url(), port))) {
+    TestPki ca = TestPki.newCa("private-ca");
+    TestPki.Issued client = ca.client(Instant.now().plus(Duration.ofDays(30)));
+    try (NatsServer nats = NatsServer.startTls(dir, ca, true);
+        Connection subscriber =
+            Nats.connect(
+                new Options.Builder()
+                    .server(nats.url())
+                    .sslContext(ca.clientContext(client))
+                    .build());
+        ServiceProcess service =
+            ServiceProcess.start(withMutualTls(env(nats.url(), port), dir, ca, client))) {
       Subscription heartbeats = subscriber.subscribe("marketdata.heartbeat.>");
       subscriber.flush(Duration.ofSeconds(5));
       assertNotNull(heartbeats.nextMessage(START_TIMEOUT), "no heartbeat before the outage");
@@ -399,6 +411,116 @@ class ServiceProcessIT {
           sent.isAfter(thawed.minusMillis(200)),
           "a heartbeat made during the outage was delivered: " + sent + ", thawed " + thawed);
     }
+  }
+
+  private static Map<String, String> withMutualTls(
+      Map<String, String> env, Path dir, TestPki ca, TestPki.Issued client) {
+    Map<String, String> tls = new HashMap<>(env);
+    tls.put("NATS_TLS_CA_FILE", ca.writeCertificate(dir.resolve("ca.pem")).toString());
+    tls.put("NATS_TLS_CERT_FILE", ca.writeChain(dir.resolve("client.pem"), client).toString());
+    tls.put(
+        "NATS_TLS_KEY_FILE",
+        TestPki.writePkcs8Key(dir.resolve("client-key.pem"), client).toString());
+    return tls;
+  }
+
+  @Test
+  void aServerOfAnotherCaLeavesTheServiceLiveNotReadyWithOneLineSayingWhy(@TempDir Path dir)
+      throws Exception {
+    int port = NatsServer.freePort();
+    TestPki serverCa = TestPki.newCa("server-ca");
+    TestPki otherCa = TestPki.newCa("other-ca");
+    Map<String, String> env = new HashMap<>(env("nats://127.0.0.1:1", port));
+    env.put("NATS_TLS_CA_FILE", otherCa.writeCertificate(dir.resolve("other-ca.pem")).toString());
+    try (NatsServer nats = NatsServer.startTls(dir, serverCa, false);
+        ServiceProcess service = ServiceProcess.start(withUrl(env, nats.url()))) {
+      service.awaitStatus(port, "/health/live", 200, START_TIMEOUT);
+      // 100 ms apart, a dozen attempts or more.
+      Thread.sleep(2000);
+
+      int ready = service.status(port, "/health/ready");
+      List<String> beforeStop = service.stdout();
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+
+      assertEquals(503, ready);
+      List<JsonNode> warnings =
+          beforeStop.stream()
+              .map(ServiceProcessIT::parse)
+              .filter(line -> line.get("level").asText().equals("WARN"))
+              .toList();
+      assertEquals(1, warnings.size(), warnings.toString());
+      assertTrue(
+          warnings.getFirst().get("message").asText().contains("unknown CA"), warnings.toString());
+      assertFalse(String.join("\n", beforeStop).contains("stack_trace"));
+    }
+  }
+
+  @Test
+  void badTlsFilesExitWith78NamingEveryFileWithoutShowingTheKey(@TempDir Path dir)
+      throws Exception {
+    Path encryptedKey = TestPki.writeEncryptedPkcs8Key(dir.resolve("key.pem"));
+    Path notPem = Files.writeString(dir.resolve("ca.txt"), "not PEM\n");
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            Map.of(
+                "NATS_TLS_CA_FILE", notPem.toString(),
+                "NATS_TLS_CERT_FILE", dir.resolve("missing.pem").toString(),
+                "NATS_TLS_KEY_FILE", encryptedKey.toString()))) {
+
+      Integer exit = service.awaitExit(Duration.ofSeconds(10));
+
+      assertEquals(78, exit, service.describe());
+      List<JsonNode> lines = service.stdout().stream().map(ServiceProcessIT::parse).toList();
+      assertEquals(
+          List.of("NATS_TLS_CA_FILE", "NATS_TLS_CERT_FILE", "NATS_TLS_KEY_FILE"),
+          lines.stream()
+              .filter(line -> line.has("variable"))
+              .map(line -> line.get("variable").asText())
+              .toList());
+      String all = String.join("\n", service.stdout());
+      assertTrue(all.contains("openssl pkey -in " + encryptedKey), all);
+      for (String keyLine : Files.readAllLines(encryptedKey)) {
+        if (!keyLine.startsWith("-----")) {
+          assertFalse(all.contains(keyLine), "key content shown: " + all);
+        }
+      }
+    }
+  }
+
+  /**
+   * Without TLS asked for, no TLS class is loaded: start-up pays nothing for it. jnats' socket
+   * class refers to the abstract {@code javax.net.ssl.SSLSocket}, which it loads in any case.
+   */
+  @Test
+  void withoutTlsNoTlsClassIsLoaded(@TempDir Path dir) throws Exception {
+    int port = NatsServer.freePort();
+    Path classes = dir.resolve("classes.log");
+    Map<String, String> env = new HashMap<>(env("nats://127.0.0.1:1", port));
+    env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classes);
+    try (NatsServer nats = NatsServer.start();
+        ServiceProcess service = ServiceProcess.start(withUrl(env, nats.url()))) {
+      service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
+      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+
+      List<String> tlsClasses =
+          Files.readAllLines(classes).stream()
+              .filter(
+                  line ->
+                      (line.contains("javax.net.ssl.")
+                              && !line.contains("javax.net.ssl.SSLSocket "))
+                          || line.contains("sun.security.ssl.")
+                          || line.contains("org.bouncycastle.openssl.")
+                          || line.contains("dev.marketdata.adapters.out.nats.TlsFiles")
+                          || line.contains("dev.marketdata.adapters.out.nats.NatsTlsClient"))
+              .toList();
+      assertEquals(List.of(), tlsClasses);
+    }
+  }
+
+  private static Map<String, String> withUrl(Map<String, String> env, String url) {
+    Map<String, String> copy = new HashMap<>(env);
+    copy.put("NATS_URL", url);
+    return copy;
   }
 
   private static Map<String, Double> scrape(int port) {

@@ -194,7 +194,12 @@ public final class NatsServer implements AutoCloseable {
         ProcessHandle.current()
             .descendants()
             .filter(p -> p.info().command().orElse("").endsWith("nats-server"))
-            .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(port))
+            .filter(
+                p -> {
+                  List<String> args = List.of(p.info().arguments().orElse(new String[0]));
+                  // A server started from a configuration file has its port there.
+                  return args.contains(port) || args.contains(runner.getConfigFile());
+                })
             .findFirst()
             .orElseThrow(() -> new AssertionError("no nats-server child process on port " + port));
     try {

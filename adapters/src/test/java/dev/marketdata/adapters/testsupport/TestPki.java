@@ -5,21 +5,32 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.PKCS12PBEParams;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -30,11 +41,8 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -44,15 +52,6 @@ import org.bouncycastle.util.io.pem.PemObject;
  * localhost, written as PEM files. Made in memory in milliseconds, no openssl needed.
  */
 public final class TestPki {
-
-  /** Only to encrypt keys, which the JDK's providers cannot do the OpenSSL way. */
-  private static final BouncyCastleProvider BC;
-
-  static {
-    // Pure Java: its native library would be extracted and loaded, with a JDK warning.
-    System.setProperty("org.bouncycastle.native.cpu_variant", "java");
-    BC = new BouncyCastleProvider();
-  }
 
   private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
 
@@ -105,6 +104,38 @@ public final class TestPki {
         subjectKeys);
   }
 
+  /**
+   * A client context that trusts this CA and presents {@code client}: for test subscribers.
+   *
+   * @param client the certificate to present
+   * @return an initialised context
+   */
+  public SSLContext clientContext(Issued client) {
+    try {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("ca", certificate);
+      TrustManagerFactory trustManagers =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trustManagers.init(trust);
+      KeyStore identity = KeyStore.getInstance("PKCS12");
+      identity.load(null, null);
+      identity.setKeyEntry(
+          "client",
+          client.keys().getPrivate(),
+          new char[0],
+          new X509Certificate[] {client.certificate(), certificate});
+      KeyManagerFactory keyManagers =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keyManagers.init(identity, new char[0]);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public X509Certificate certificate() {
     return certificate;
   }
@@ -154,31 +185,41 @@ public final class TestPki {
     return write(file, pem(rsa));
   }
 
-  /** Writes a key encrypted the traditional way ({@code Proc-Type: 4,ENCRYPTED}). */
-  public static Path writeEncryptedTraditionalKey(Path file, Issued issued) {
-    StringWriter text = new StringWriter();
-    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-      writer.writeObject(
-          issued.keys(),
-          new JcePEMEncryptorBuilder("AES-256-CBC").setProvider(BC).build("pw".toCharArray()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return write(file, text.toString());
+  /**
+   * Writes a key encrypted the traditional way ({@code Proc-Type: 4,ENCRYPTED}). Its body is
+   * random: a reader refuses such a key on its headers, before any decryption.
+   */
+  public static Path writeEncryptedTraditionalKey(Path file) {
+    byte[] body = new byte[128];
+    new SecureRandom().nextBytes(body);
+    return write(
+        file,
+        "-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+            + "DEK-Info: AES-256-CBC,00112233445566778899AABBCCDDEEFF\n\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(body)
+            + "\n-----END EC PRIVATE KEY-----\n");
   }
 
-  /** Writes a key encrypted as PKCS#8 ({@code BEGIN ENCRYPTED PRIVATE KEY}). */
-  public static Path writeEncryptedPkcs8Key(Path file, Issued issued) {
+  /**
+   * Writes a key encrypted as PKCS#8 ({@code BEGIN ENCRYPTED PRIVATE KEY}). Its ciphertext is
+   * random: a reader refuses such a key on its structure, before any decryption.
+   */
+  public static Path writeEncryptedPkcs8Key(Path file) {
+    byte[] salt = new byte[16];
+    byte[] ciphertext = new byte[160];
+    new SecureRandom().nextBytes(salt);
+    new SecureRandom().nextBytes(ciphertext);
     try {
-      PrivateKey key = issued.keys().getPrivate();
-      var encryptor =
-          new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
-              .setProvider(BC)
-              .setPassword("pw".toCharArray())
-              .build();
-      return write(file, pem(new JcaPKCS8Generator(key, encryptor).generate()));
-    } catch (IOException | OperatorCreationException e) {
-      throw new IllegalStateException(e);
+      EncryptedPrivateKeyInfo info =
+          new EncryptedPrivateKeyInfo(
+              new AlgorithmIdentifier(
+                  PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
+                  new PKCS12PBEParams(salt, 2048)),
+              ciphertext);
+      return write(file, pem(new PemObject("ENCRYPTED PRIVATE KEY", info.getEncoded())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

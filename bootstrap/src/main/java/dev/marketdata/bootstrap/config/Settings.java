@@ -43,12 +43,10 @@ public final class Settings {
 
   /** Any TLS file turns TLS on, even with a nats:// URL; the files are read at every connect. */
   public static final Setting<Path> NATS_TLS_CA_FILE =
-      Setting.optional(
-          "NATS_TLS_CA_FILE", "PEM CAs trusted for NATS; TLS on", Parser.path());
+      Setting.optional("NATS_TLS_CA_FILE", "PEM CAs trusted for NATS; TLS on", Parser.path());
 
   public static final Setting<Path> NATS_TLS_CERT_FILE =
-      Setting.optional(
-          "NATS_TLS_CERT_FILE", "PEM client cert chain; TLS on", Parser.path());
+      Setting.optional("NATS_TLS_CERT_FILE", "PEM client cert chain; TLS on", Parser.path());
   public static final Setting<Path> NATS_TLS_KEY_FILE =
       Setting.optional("NATS_TLS_KEY_FILE", "its unencrypted PEM key; TLS on", Parser.path());
 

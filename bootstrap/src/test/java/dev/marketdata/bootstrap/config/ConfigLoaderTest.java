@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketdata.adapters.out.nats.NatsCredentials;
+import dev.marketdata.adapters.testsupport.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +148,25 @@ class ConfigLoaderTest {
   void aUserNeedsAPasswordAndViceVersa() {
     assertEquals(List.of("NATS_PASSWORD"), variablesAtFault(Map.of("NATS_USER", "svc")));
     assertEquals(List.of("NATS_USER"), variablesAtFault(Map.of("NATS_PASSWORD", "pw")));
+  }
+
+  @Test
+  void aClientCertificateNeedsItsKeyAndViceVersa() {
+    assertEquals(
+        List.of("NATS_TLS_KEY_FILE"), variablesAtFault(Map.of("NATS_TLS_CERT_FILE", "/c.pem")));
+    assertEquals(
+        List.of("NATS_TLS_CERT_FILE"), variablesAtFault(Map.of("NATS_TLS_KEY_FILE", "/k.pem")));
+  }
+
+  @Test
+  void tlsFilesAreReadAndTheirPathsShown(@TempDir Path dir) throws InvalidConfigException {
+    TestPki ca = TestPki.newCa("ca");
+    Path caFile = ca.writeCertificate(dir.resolve("ca.pem"));
+
+    ServiceConfig config = ConfigLoader.load(Map.of("NATS_TLS_CA_FILE", caFile.toString()));
+
+    assertEquals(Optional.of(caFile), config.tls().caFile());
+    assertTrue(config.natsSettings().usesTls());
   }
 
   @Test

@@ -31,14 +31,19 @@ class NatsTlsIT {
   @TempDir Path dir;
 
   private static NatsSettings settings(String url, NatsTls tls) {
+    return settings(url, tls, RECONNECT_WAIT, PING_INTERVAL);
+  }
+
+  private static NatsSettings settings(
+      String url, NatsTls tls, Duration reconnectWait, Duration pingInterval) {
     return new NatsSettings(
         List.of(url),
         "md-1",
         "test",
         new NatsCredentials.None(),
         tls,
-        RECONNECT_WAIT,
-        PING_INTERVAL,
+        reconnectWait,
+        pingInterval,
         2);
   }
 
@@ -108,17 +113,23 @@ class NatsTlsIT {
   }
 
   // Files replaced in place, as a Kubernetes Secret volume or cert-manager does: the next connect
-  // reads them, without a restart.
+  // reads them, without a restart. At the default settings, within one reconnect wait (2 s) plus
+  // one ping interval (5 s).
   @Test
   void usesFilesReplacedInPlaceAtTheNextConnect() throws Exception {
     TestPki ca = TestPki.newCa("private-ca");
     NatsTls tls = mutual(ca, ca.client(Instant.now().minus(Duration.ofMinutes(1))));
     PrometheusRegistry metrics = new PrometheusRegistry();
+    Duration reconnectWait = Duration.ofSeconds(2);
+    Duration pingInterval = Duration.ofSeconds(5);
     try (NatsServer server = NatsServer.startTls(dir, ca, true);
         NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(settings(server.url(), tls), metrics, Clock.systemUTC())) {
+            new NatsMessagingAdapter(
+                settings(server.url(), tls, reconnectWait, pingInterval),
+                metrics,
+                Clock.systemUTC())) {
       adapter.connect(() -> {});
-      Thread.sleep(RECONNECT_WAIT.multipliedBy(20).toMillis());
+      Thread.sleep(reconnectWait.toMillis());
       assertFalse(adapter.isConnected(), "an expired client certificate must be refused");
 
       TestPki.Issued renewed = ca.client(Instant.now().plus(Duration.ofDays(30)));

@@ -95,8 +95,8 @@ class TlsFilesTest {
   @Test
   void refusesEncryptedKeysSayingHowToDecryptWithoutShowingThem() throws Exception {
     Path cert = CA.writeChain(dir.resolve("client.pem"), CLIENT);
-    Path traditional = TestPki.writeEncryptedTraditionalKey(dir.resolve("enc1.pem"), CLIENT);
-    Path pkcs8 = TestPki.writeEncryptedPkcs8Key(dir.resolve("enc2.pem"), CLIENT);
+    Path traditional = TestPki.writeEncryptedTraditionalKey(dir.resolve("enc1.pem"));
+    Path pkcs8 = TestPki.writeEncryptedPkcs8Key(dir.resolve("enc2.pem"));
 
     for (Path key : List.of(traditional, pkcs8)) {
       String problem = String.join("\n", problems(files(null, cert, key)));
