@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.adapters.testsupport.PrometheusExposition;
+import dev.marketdata.adapters.testsupport.TestPki;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -20,17 +21,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The running container, with NATS reachable, unreachable, hardened and memory-limited. */
 // Proves AC1, the running image (healthy, JSON logs, SIGTERM): docs/acceptance.md.
 class ContainerIT {
+
+  /** The image's user: distroless' nonroot. */
+  private static final int IMAGE_UID = 65532;
 
   private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -201,11 +210,26 @@ class ContainerIT {
   }
 
   // Under --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges it
-  // starts, becomes healthy and stops cleanly.
+  // starts, becomes healthy and stops cleanly; over mutual TLS, its PEM files mounted read-only
+  // and readable by its user (65532) alone, as a Kubernetes Secret volume would give them.
   @Test
-  void runsHardenedReadOnlyWithoutCapabilities() {
+  void runsHardenedReadOnlyWithoutCapabilitiesOverMutualTls(@TempDir Path dir) throws Exception {
     int healthPort = NatsServer.freePort();
-    try (NatsServer nats = NatsServer.start()) {
+    TestPki ca = TestPki.newCa("private-ca");
+    TestPki.Issued client = ca.client(Instant.now().plus(Duration.ofDays(30)));
+    Path certs =
+        Files.createDirectory(
+            dir.resolve("certs"),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    for (Path file :
+        List.of(
+            ca.writeCertificate(certs.resolve("ca.pem")),
+            ca.writeChain(certs.resolve("client.pem"), client),
+            TestPki.writePkcs8Key(certs.resolve("client-key.pem"), client))) {
+      Files.setAttribute(file, "unix:uid", IMAGE_UID);
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+    }
+    try (NatsServer nats = NatsServer.startTls(dir, ca, true)) {
       String container =
           ContainerSupport.startContainer(
               Stream.concat(
@@ -216,10 +240,15 @@ class ContainerIT {
                           "--cap-drop",
                           "ALL",
                           "--security-opt",
-                          "no-new-privileges"),
+                          "no-new-privileges",
+                          "-v",
+                          certs + ":/certs:ro"),
                       DOCUMENTED_LIMITS.stream())
                   .toList(),
               "NATS_URL=" + nats.url(),
+              "NATS_TLS_CA_FILE=/certs/ca.pem",
+              "NATS_TLS_CERT_FILE=/certs/client.pem",
+              "NATS_TLS_KEY_FILE=/certs/client-key.pem",
               "HEALTH_PORT=" + healthPort);
       try {
         await("healthy")
