@@ -2,6 +2,7 @@ package dev.marketdata.container;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The repository's docker-compose.yml as a user runs it: with whichever compose CLI the machine has
@@ -57,6 +60,7 @@ class StackIT {
       List.of(NatsServer.freePort(), NatsServer.freePort(), NatsServer.freePort());
   private final Map<String, String> env = new HashMap<>();
   private List<String> profile = List.of();
+  private List<String> overrides = List.of();
 
   private static List<String> composeCli() {
     if (Docker.run("compose", "version").exitCode() == 0) {
@@ -74,6 +78,9 @@ class StackIT {
     List<String> command = new ArrayList<>(composeCli());
     Path file = ContainerSupport.repositoryRoot().resolve("docker-compose.yml");
     command.addAll(List.of("-p", project, "-f", file.toString()));
+    for (String override : overrides) {
+      command.addAll(List.of("-f", ContainerSupport.repositoryRoot().resolve(override).toString()));
+    }
     command.addAll(profile);
     command.addAll(List.of(args));
     Map<String, String> all = new HashMap<>(env);
@@ -126,6 +133,30 @@ class StackIT {
   void removeTheStack() {
     Docker.Result down = compose("down", "--volumes", "--remove-orphans", "--timeout", "10");
     assertEquals(0, down.exitCode(), "could not remove stack " + project + ": " + down);
+  }
+
+  // The TLS override with the certificates of scripts/make-dev-tls.sh: NATS requires the
+  // service's client certificate, and the service verifies NATS' against the dev CA.
+  @Test
+  void theTlsOverrideRunsTheStackOverMutualTls(@TempDir Path certs) throws IOException {
+    // JUnit makes it 0700: the containers' users must be able to enter the mounted directory.
+    Files.setPosixFilePermissions(certs, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Docker.Result made =
+        Docker.exec(
+            Duration.ofMinutes(1),
+            ContainerSupport.repositoryRoot(),
+            Map.of("PATH", System.getenv("PATH")),
+            List.of("bash", "scripts/make-dev-tls.sh", certs.toString()));
+    assertEquals(0, made.exitCode(), made.toString());
+    overrides = List.of("deploy/tls/docker-compose.tls.yml");
+    env.put("TLS_CERTS_DIR", certs.toString());
+
+    composeOk("up", "-d");
+    awaitHealthy(1);
+
+    String logs = composeOk("logs", "--no-color", SERVICE);
+    assertTrue(logs.contains("\"natsEvent\":\"CONNECTED\""), logs);
+    assertFalse(logs.contains("TLS_FAILED"), logs);
   }
 
   @Test

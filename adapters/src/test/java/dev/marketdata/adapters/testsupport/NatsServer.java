@@ -76,7 +76,20 @@ public final class NatsServer implements AutoCloseable {
    * @return the running server
    */
   public static NatsServer startTls(Path dir, TestPki ca, boolean verifyClients) {
-    TestPki.Issued server = ca.server();
+    return startTls(dir, ca, ca.server(), verifyClients);
+  }
+
+  /**
+   * Starts nats-server with TLS and a given certificate.
+   *
+   * @param dir where its files go
+   * @param ca the CA of its certificate, and of the clients it accepts
+   * @param server its certificate, from {@code ca}
+   * @param verifyClients whether a client certificate is required (mutual TLS)
+   * @return the running server
+   */
+  public static NatsServer startTls(
+      Path dir, TestPki ca, TestPki.Issued server, boolean verifyClients) {
     try {
       Path config = dir.resolve("nats-tls.conf");
       Files.writeString(

@@ -76,7 +76,6 @@ public final class TestPki {
             keys.getPrivate(),
             Instant.now().minus(Duration.ofHours(1)),
             Instant.now().plus(Duration.ofDays(365)),
-            true,
             null);
     return new TestPki(name, keys, ca);
   }
@@ -86,21 +85,40 @@ public final class TestPki {
 
   /** A server certificate for 127.0.0.1 and localhost. */
   public Issued server() {
+    return server(
+        new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+        new GeneralName(GeneralName.dNSName, "localhost"));
+  }
+
+  /** A server certificate for localhost alone, not for its address. */
+  public Issued serverForLocalhostOnly() {
+    return server(new GeneralName(GeneralName.dNSName, "localhost"));
+  }
+
+  private Issued server(GeneralName... names) {
     return issue(
-        "nats-server", Instant.now().plus(Duration.ofDays(30)), KeyPurposeId.id_kp_serverAuth);
+        "nats-server",
+        Instant.now().plus(Duration.ofDays(30)),
+        KeyPurposeId.id_kp_serverAuth,
+        names);
   }
 
   /** A client certificate that expires at the given time. */
   public Issued client(Instant notAfter) {
-    return issue("market-data-service", notAfter, KeyPurposeId.id_kp_clientAuth);
+    return issue(
+        "market-data-service",
+        notAfter,
+        KeyPurposeId.id_kp_clientAuth,
+        new GeneralName(GeneralName.dNSName, "market-data-service"));
   }
 
-  private Issued issue(String subject, Instant notAfter, KeyPurposeId purpose) {
+  private Issued issue(
+      String subject, Instant notAfter, KeyPurposeId purpose, GeneralName... names) {
     KeyPair subjectKeys = newKeys();
     Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
     Instant notBefore = notAfter.isAfter(dayAgo) ? dayAgo : notAfter.minus(Duration.ofDays(1));
     return new Issued(
-        sign(subject, subjectKeys, name, keys.getPrivate(), notBefore, notAfter, false, purpose),
+        sign(subject, subjectKeys, name, keys.getPrivate(), notBefore, notAfter, purpose, names),
         subjectKeys);
   }
 
@@ -260,8 +278,9 @@ public final class TestPki {
       PrivateKey issuerKey,
       Instant notBefore,
       Instant notAfter,
-      boolean ca,
-      KeyPurposeId purpose) {
+      KeyPurposeId purpose,
+      GeneralName... names) {
+    boolean ca = purpose == null;
     try {
       JcaX509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
@@ -278,14 +297,7 @@ public final class TestPki {
       } else {
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
-        builder.addExtension(
-            Extension.subjectAlternativeName,
-            false,
-            new GeneralNames(
-                new GeneralName[] {
-                  new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                  new GeneralName(GeneralName.dNSName, "localhost")
-                }));
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
       }
       return new JcaX509CertificateConverter()
           .getCertificate(

@@ -64,6 +64,9 @@ final class NatsTlsClient implements AutoCloseable {
       // Checked at start already; a rotation under way fails this connect, not the service.
       LOG.warn("NATS TLS files unusable: {}", e.getMessage());
     }
+    // jnats' default hands TLS a resolved address to verify, and Unresolved cannot connect without
+    // a proxy: HappyEyeballs resolves while connecting and keeps the host name for the handshake.
+    options.hostnameResolveMode(Options.HostnameResolveMode.HappyEyeballs);
     try {
       options.sslContext(new ReloadingSslContext(tls, material -> latest = material));
     } catch (GeneralSecurityException e) {

@@ -94,6 +94,31 @@ class NatsTlsIT {
     }
   }
 
+  // jnats connects to a resolved address unless told not to: the name in the URL is what the
+  // server's certificate must match.
+  @Test
+  void verifiesTheServersCertificateAgainstTheHostNameInTheUrl() throws Exception {
+    TestPki ca = TestPki.newCa("private-ca");
+    try (NatsServer server = NatsServer.startTls(dir, ca, ca.serverForLocalhostOnly(), false);
+        NatsMessagingAdapter byName =
+            new NatsMessagingAdapter(
+                settings("nats://localhost:" + server.port(), caOnly(ca)),
+                new PrometheusRegistry(),
+                Clock.systemUTC());
+        NatsMessagingAdapter byAddress =
+            new NatsMessagingAdapter(
+                settings("nats://127.0.0.1:" + server.port(), caOnly(ca)),
+                new PrometheusRegistry(),
+                Clock.systemUTC())) {
+
+      byName.connect(() -> {});
+      byAddress.connect(() -> {});
+
+      await("connected by the certificate's name").atMost(GENEROUS).until(byName::isConnected);
+      assertFalse(byAddress.isConnected(), "connected to an address the certificate does not name");
+    }
+  }
+
   @Test
   void refusesAServerOfAnotherCa() throws Exception {
     TestPki serverCa = TestPki.newCa("server-ca");
