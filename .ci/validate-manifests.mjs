@@ -45,6 +45,7 @@ async function validate(doc, where) {
 const kustomization = YAML.parse(readFileSync(join(base, "kustomization.yaml"), "utf8"));
 const listed = [...kustomization.resources].sort();
 const present = readdirSync(base).filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml").sort();
+// (Folders are overlays: tls/ is checked below.)
 if (JSON.stringify(listed) !== JSON.stringify(present)) {
   fail(`kustomization.yaml lists ${listed.join(", ")} but the folder holds ${present.join(", ")}`);
 }
@@ -78,6 +79,41 @@ expect(container.resources?.limits?.memory === "96Mi", "memory limit at the meas
 expect((pod.topologySpreadConstraints || []).length > 0, "topology spread");
 expect(docs.some((d) => d.kind === "PodDisruptionBudget"), "a PodDisruptionBudget");
 expect(docs.some((d) => d.kind === "Service"), "a Service for the health port");
+
+// 5. The TLS overlay: its patch merged into the Deployment as kustomize's strategic merge does
+// for these fields (containers and volumes by name; env and mounts appended), then validated.
+{
+  const overlay = join(base, "tls");
+  const kust = YAML.parse(readFileSync(join(overlay, "kustomization.yaml"), "utf8"));
+  // YAML 1.1, as Kubernetes reads it: 0440 is octal.
+  const patch = YAML.parse(readFileSync(join(overlay, kust.patches[0].path), "utf8"), { version: "1.1" });
+  const merged = structuredClone(deployment);
+  const spec = merged.spec.template.spec;
+  const patchSpec = patch.spec.template.spec;
+  spec.securityContext = { ...spec.securityContext, ...patchSpec.securityContext };
+  const byName = (list, name) => list.find((item) => item.name === name);
+  for (const patched of patchSpec.containers) {
+    const target = byName(spec.containers, patched.name);
+    if (!target) { fail(`tls overlay: no container ${patched.name} in the base`); continue; }
+    for (const env of patched.env || []) {
+      const existing = byName(target.env, env.name);
+      existing ? Object.assign(existing, env) : target.env.push(env);
+    }
+    target.volumeMounts = [...(target.volumeMounts || []), ...(patched.volumeMounts || [])];
+  }
+  spec.volumes = [...spec.volumes, ...patchSpec.volumes];
+  await validate(merged, "tls/deployment-patch.yaml");
+  const tls = byName(spec.containers, "market-data-service");
+  const mount = byName(tls.volumeMounts, "nats-tls");
+  const volume = byName(spec.volumes, "nats-tls");
+  const check = (condition, message) => condition || fail(`tls overlay: ${message}`);
+  check(mount?.readOnly === true && !mount.subPath, "the Secret mounted read-only, without subPath");
+  check(volume?.secret?.defaultMode <= 0o440, "key files not readable by others (defaultMode 0440)");
+  check(spec.securityContext.fsGroup === 65532, "fsGroup 65532, the service's group");
+  for (const name of ["NATS_TLS_CA_FILE", "NATS_TLS_CERT_FILE", "NATS_TLS_KEY_FILE"]) {
+    check(byName(tls.env, name)?.value?.startsWith(mount.mountPath + "/"), `${name} in the mounted Secret`);
+  }
+}
 
 if (problems.length > 0) {
   console.error(problems.map((p) => `validate-manifests: ${p}`).join("\n"));
