@@ -142,6 +142,9 @@ final class HexagonRules {
               APPLICATION,
               ADAPTERS,
               "io.nats.client..",
+              // TLS to NATS: the JDK's TLS API, and BouncyCastle's PEM reader.
+              "javax.net.ssl..",
+              "org.bouncycastle..",
               "com.fasterxml.jackson..",
               "com.sun.net.httpserver..",
               "io.prometheus.metrics..",
