@@ -61,6 +61,11 @@ public final class Main {
     String mode = args.length == 0 ? "" : args[0];
     switch (mode) {
       case "" -> {
+        // First, before any class that logs loads (logback's start takes tens of ms): a stop from
+        // here on ends in the orchestrated shutdown and exit 0, however early it comes.
+        Runtime.getRuntime()
+            .addShutdownHook(
+                Thread.ofPlatform().name("shutdown").unstarted(() -> ServiceRunner.stop()));
         Warmup.startInBackground();
         ServiceRunner.runUntilSignalled();
       }

@@ -27,15 +27,17 @@ final class ServiceRunner {
 
   private ServiceRunner() {}
 
-  /** Never returns: the process ends from the shutdown hook, or at once on a start failure. */
+  /** What is running, once started: what the shutdown hook stops. */
+  private static final AtomicReference<ServiceGraph> RUNNING = new AtomicReference<>();
+
+  /**
+   * Never returns: the process ends from the shutdown hook ({@link #stop()}, which {@code Main}
+   * registers before this class loads), or at once on a start failure.
+   */
   static void runUntilSignalled() {
-    AtomicReference<ServiceGraph> running = new AtomicReference<>();
-    // Registered first, so that a signal during start-up still ends in a logged, clean stop.
-    Runtime.getRuntime()
-        .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> stop(running.get())));
     ServiceConfig config = loadOrExit();
     try {
-      running.set(
+      RUNNING.set(
           ServiceGraph.start(config, BuildInfo.version(), BuildInfo.revision(), Clock.systemUTC()));
     } catch (IOException e) {
       LOG.atError()
@@ -100,7 +102,9 @@ final class ServiceRunner {
     }
   }
 
-  private static void stop(ServiceGraph graph) {
+  /** The shutdown hook's work: stops what runs, logs the final line, ends with its exit code. */
+  static void stop() {
+    ServiceGraph graph = RUNNING.get();
     ShutdownOutcome outcome = graph == null ? ShutdownOutcome.NOTHING_STARTED : graph.shutdown();
     outcome.log();
     // halt, not exit: we are inside the shutdown hook, and a signal would otherwise end in 143.
