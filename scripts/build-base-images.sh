@@ -44,10 +44,10 @@ runtime_image=$(sed -n 's/^FROM \([^ ]*\).*$/\1/p' "$dockerfile" | tail -n 1)
   exit 1
 }
 
-# The stack's Prometheus image (profile "observability").
-prometheus_image=$(sed -n 's/^ *image: *\(prom\/prometheus:[^ ]*\) *$/\1/p' docker-compose.yml | head -n 1)
+# The stack's Prometheus image (profile "observability", in the Compose-only override).
+prometheus_image=$(sed -n 's/^ *image: *\(prom\/prometheus:[^ ]*\) *$/\1/p' docker-compose.override.yml | head -n 1)
 [ -n "$prometheus_image" ] || {
-  echo "build-base-images: could not read the Prometheus image from docker-compose.yml" >&2
+  echo "build-base-images: could not read the Prometheus image from docker-compose.override.yml" >&2
   exit 1
 }
 

@@ -76,8 +76,11 @@ class StackIT {
 
   private Docker.Result compose(String... args) {
     List<String> command = new ArrayList<>(composeCli());
-    Path file = ContainerSupport.repositoryRoot().resolve("docker-compose.yml");
-    command.addAll(List.of("-p", project, "-f", file.toString()));
+    // Both files, as `docker compose` reads them without -f.
+    command.addAll(List.of("-p", project));
+    for (String file : List.of("docker-compose.yml", "docker-compose.override.yml")) {
+      command.addAll(List.of("-f", ContainerSupport.repositoryRoot().resolve(file).toString()));
+    }
     for (String override : overrides) {
       command.addAll(List.of("-f", ContainerSupport.repositoryRoot().resolve(override).toString()));
     }

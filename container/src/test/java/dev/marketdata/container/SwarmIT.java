@@ -1,0 +1,328 @@
+package dev.marketdata.container;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketdata.adapters.testsupport.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Nats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The root docker-compose.yml on a single-node Docker Swarm, deployed by scripts/stack-deploy.sh
+ * under a stack name of its own. Joins a swarm only when the engine has none, and then leaves it;
+ * removes only what it created.
+ */
+class SwarmIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration HEARTBEAT = Duration.ofMillis(500);
+
+  /** Each window holds two heartbeats of every replica: one late beat cannot empty it. */
+  private static final Duration WINDOW = Duration.ofSeconds(1);
+
+  /** Rollouts here took 10 s (update) to 26 s (rollback of a never-healthy image). */
+  private static final Duration ROLLOUT_WITHIN = Duration.ofSeconds(90);
+
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+  private final String stack = "mds-swarm-" + id;
+  private final String service = stack + "_market-data-service";
+  private final int natsPort = NatsServer.freePort();
+  private final List<String> builtTags = new ArrayList<>();
+  private final ConcurrentLinkedQueue<Beat> beats = new ConcurrentLinkedQueue<>();
+  private boolean joinedSwarm;
+  private boolean createdGatewayBridge;
+
+  @TempDir Path dir;
+
+  private record Beat(Instant at, String serviceId) {}
+
+  @BeforeEach
+  void useOrJoinASwarmAndClaimTheStackName() {
+    String state = Docker.ok("info", "--format", "{{.Swarm.LocalNodeState}}").strip();
+    if (state.equals("inactive")) {
+      boolean bridgeBefore = networkExists("docker_gwbridge");
+      Docker.ok("swarm", "init", "--advertise-addr", "127.0.0.1");
+      joinedSwarm = true;
+      createdGatewayBridge = !bridgeBefore;
+    } else {
+      assertEquals("active", state, "this engine's swarm is " + state);
+    }
+    assertFalse(
+        Docker.ok("stack", "ls", "--format", "{{.Name}}").lines().anyMatch(stack::equals),
+        "stack " + stack + " exists already: never overwritten");
+  }
+
+  @AfterEach
+  void removeWhatThisTestCreated() {
+    Docker.run("stack", "rm", stack);
+    // stack rm returns before its containers and network are gone.
+    await("stack " + stack + " removed")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                Docker.ok("ps", "-aq", "--filter", "label=com.docker.stack.namespace=" + stack)
+                        .isBlank()
+                    && Docker.ok(
+                            "network",
+                            "ls",
+                            "-q",
+                            "--filter",
+                            "label=com.docker.stack.namespace=" + stack)
+                        .isBlank());
+    for (String tag : builtTags) {
+      Docker.run("rmi", tag);
+    }
+    if (joinedSwarm) {
+      Docker.ok("swarm", "leave", "--force");
+      if (createdGatewayBridge) {
+        Docker.run("network", "rm", "docker_gwbridge");
+      }
+    }
+  }
+
+  @Test
+  void rollsOutStartFirstRollsBackBadUpdatesAndStopsRemovedReplicasWithExitZero() throws Exception {
+    String image = ContainerSupport.image();
+    Path ports = Files.writeString(dir.resolve("ports.yml"), natsPortFile());
+    String renamed = build("v2", "FROM " + image + "\nLABEL dev.marketdata.test=" + id + "\n");
+    String sick =
+        build(
+            "sick",
+            "FROM "
+                + image
+                + "\nHEALTHCHECK --interval=1s --timeout=1s --retries=1 CMD [\"/nonexistent\"]\n");
+
+    // A tag that is not on the node: a clear message, nothing deployed.
+    Docker.Result missing = deploy(Map.of("MDS_IMAGE_TAG", "not-built-" + id), ports);
+    assertEquals(69, missing.exitCode(), missing.toString());
+    assertTrue(missing.stderr().contains("./mvnw -B -ntp verify"), missing.stderr());
+
+    // Three healthy replicas, three identities.
+    Docker.Result deployed = deploy(Map.of(), ports);
+    assertEquals(0, deployed.exitCode(), deployed.toString());
+    try (Connection subscriber = subscribe()) {
+      await("3 healthy replicas").atMost(ROLLOUT_WITHIN).until(() -> healthy().size() == 3);
+      await("3 identities beating").atMost(Duration.ofSeconds(10)).until(() -> idsSince(2) == 3);
+      List<String> firstReplicas = healthy();
+
+      // Start-first update to a new tag: three replicas beat in every window throughout.
+      Instant updateStart = Instant.now();
+      Docker.ok("service", "update", "--detach", "--image", renamed, service);
+      await("3 replicas on " + renamed)
+          .atMost(ROLLOUT_WITHIN)
+          .until(
+              () ->
+                  healthy().stream().filter(c -> imageOf(c).equals(renamed)).count() == 3
+                      && firstReplicas.stream().allMatch(c -> !running(c)));
+      Instant updateEnd = Instant.now();
+      // Now: Swarm prunes the containers of old tasks once a slot holds five.
+      List<String> updatedAway = firstReplicas.stream().map(SwarmIT::howItStopped).toList();
+
+      // An update that exits 78, then an image that never becomes healthy: both rolled back.
+      Instant badStart = Instant.now();
+      rolledBack("--env-add", "HEARTBEAT_INTERVAL=banana", service);
+      String exited78 =
+          Docker.ok(
+              "ps",
+              "-aq",
+              "--filter",
+              "exited=78",
+              "--filter",
+              "label=com.docker.swarm.service.name=" + service);
+      rolledBack("--image", sick, service);
+      Instant badEnd = Instant.now();
+      List<String> afterRollbacks = healthy();
+
+      // Scale-down: the two removed replicas stop cleanly.
+      Docker.ok("service", "scale", "--detach", service + "=1");
+      await("1 replica").atMost(ROLLOUT_WITHIN).until(() -> healthy().size() == 1);
+      List<String> scaledAway =
+          afterRollbacks.stream()
+              .filter(c -> !healthy().contains(c))
+              .map(SwarmIT::howItStopped)
+              .toList();
+
+      assertEveryWindowHasThreeReplicas(updateStart, updateEnd);
+      assertEveryWindowHasThreeReplicas(badStart, badEnd);
+      assertFalse(exited78.isBlank(), "no task exited 78");
+      assertEquals(3, afterRollbacks.size(), "replicas after the rollbacks");
+      assertTrue(
+          afterRollbacks.stream().allMatch(c -> imageOf(c).equals(renamed)),
+          "not rolled back to " + renamed);
+      assertEquals(List.of(CLEAN, CLEAN, CLEAN), updatedAway, "replicas replaced by the update");
+      assertEquals(List.of(CLEAN, CLEAN), scaledAway, "replicas removed by the scale-down");
+    }
+  }
+
+  private String natsPortFile() {
+    // Host mode: a dnsrr service cannot be published through the ingress. Test-only: the shipped
+    // file publishes nothing under Swarm.
+    return """
+        services:
+          nats:
+            ports:
+              - {target: 4222, published: %d, mode: host}
+        """
+        .formatted(natsPort);
+  }
+
+  private String build(String suffix, String dockerfile) throws IOException {
+    String tag = "market-data-service:swarm-it-" + id + "-" + suffix;
+    Path context = Files.createDirectory(dir.resolve(suffix));
+    Files.writeString(context.resolve("Dockerfile"), dockerfile);
+    builtTags.add(tag);
+    Docker.ok("build", "-q", "-t", tag, context.toString());
+    return tag;
+  }
+
+  private Docker.Result deploy(Map<String, String> extra, Path ports) {
+    Map<String, String> env = new HashMap<>();
+    env.put("MDS_IMAGE_TAG", ContainerSupport.property("imageVersion"));
+    env.put("MDS_REPLICAS", "3");
+    env.put("HEALTHCHECK_INTERVAL", "1s");
+    env.put("HEARTBEAT_INTERVAL", HEARTBEAT.toMillis() + "ms");
+    env.putAll(extra);
+    return Docker.exec(
+        Duration.ofMinutes(2),
+        ContainerSupport.repositoryRoot(),
+        env,
+        List.of("bash", "scripts/stack-deploy.sh", stack, "-c", ports.toString()));
+  }
+
+  private Connection subscribe() throws Exception {
+    Connection[] connection = new Connection[1];
+    await("NATS of the stack answering on " + natsPort)
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              connection[0] = Nats.connect("nats://127.0.0.1:" + natsPort);
+              return true;
+            });
+    Dispatcher dispatcher =
+        connection[0].createDispatcher(
+            message -> {
+              try {
+                String serviceId = JSON.readTree(message.getData()).get("serviceId").asText();
+                beats.add(new Beat(Instant.now(), serviceId));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    dispatcher.subscribe("marketdata.heartbeat.>");
+    connection[0].flush(Duration.ofSeconds(5));
+    return connection[0];
+  }
+
+  private long idsSince(int seconds) {
+    Instant since = Instant.now().minusSeconds(seconds);
+    return beats.stream()
+        .filter(b -> b.at().isAfter(since))
+        .map(Beat::serviceId)
+        .distinct()
+        .count();
+  }
+
+  private void assertEveryWindowHasThreeReplicas(Instant start, Instant end) {
+    List<String> thin = new ArrayList<>();
+    for (Instant from = start; from.plus(WINDOW).isBefore(end); from = from.plus(WINDOW)) {
+      Instant windowStart = from;
+      Instant windowEnd = from.plus(WINDOW);
+      Set<String> ids = new TreeSet<>();
+      beats.stream()
+          .filter(b -> !b.at().isBefore(windowStart) && b.at().isBefore(windowEnd))
+          .forEach(b -> ids.add(b.serviceId()));
+      if (ids.size() < 3) {
+        thin.add(windowStart + ": " + ids);
+      }
+    }
+    assertEquals(List.of(), thin, "windows with fewer than 3 replicas beating");
+  }
+
+  /** Waits for an update to be rolled back by Swarm itself, from the moment it is started. */
+  private void rolledBack(String... update) {
+    String before =
+        Docker.ok("service", "inspect", "--format", "{{.UpdateStatus.StartedAt}}", service);
+    List<String> args = new ArrayList<>(List.of("service", "update", "--detach"));
+    args.addAll(List.of(update));
+    Docker.ok(args.toArray(String[]::new));
+    await("rollback of " + String.join(" ", update))
+        .atMost(ROLLOUT_WITHIN)
+        .until(
+            () ->
+                !Docker.ok("service", "inspect", "--format", "{{.UpdateStatus.StartedAt}}", service)
+                        .equals(before)
+                    && Docker.ok(
+                            "service", "inspect", "--format", "{{.UpdateStatus.State}}", service)
+                        .strip()
+                        .equals("rollback_completed"));
+    await("3 healthy after the rollback").atMost(ROLLOUT_WITHIN).until(() -> healthy().size() == 3);
+  }
+
+  private List<String> healthy() {
+    return Docker.ok(
+            "ps",
+            "-q",
+            "--no-trunc",
+            "--filter",
+            "label=com.docker.swarm.service.name=" + service,
+            "--filter",
+            "health=healthy")
+        .lines()
+        .filter(line -> !line.isBlank())
+        .toList();
+  }
+
+  private static boolean running(String container) {
+    return ContainerSupport.inspect(container, "{{.State.Running}}").equals("true");
+  }
+
+  private static String imageOf(String container) {
+    return ContainerSupport.inspect(container, "{{.Config.Image}}").replaceFirst("@.*", "");
+  }
+
+  private static int exitCode(String container) {
+    return Integer.parseInt(ContainerSupport.inspect(container, "{{.State.ExitCode}}"));
+  }
+
+  private static final String CLEAN = "exit 0 after its stopped line";
+
+  /** How a replica ended: {@link #CLEAN}, or its exit code and last line. */
+  private static String howItStopped(String container) {
+    await("replica " + container + " stopped")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !running(container));
+    List<String> lines = Docker.ok("logs", container).lines().toList();
+    int exit = exitCode(container);
+    String last = lines.isEmpty() ? "(no output)" : lines.getLast();
+    return exit == 0 && last.contains("\"message\":\"stopped\"")
+        ? CLEAN
+        : "exit " + exit + ", last line " + last;
+  }
+
+  private static boolean networkExists(String name) {
+    return Docker.ok("network", "ls", "--format", "{{.Name}}").lines().anyMatch(name::equals);
+  }
+}
