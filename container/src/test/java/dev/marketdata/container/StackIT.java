@@ -92,6 +92,8 @@ class StackIT {
     all.put("NATS_3_PORT", Integer.toString(natsPorts.get(2)));
     all.put("MDS_IMAGE_TAG", ContainerSupport.property("imageVersion"));
     all.put("HEARTBEAT_INTERVAL", "500ms");
+    // The first health check runs one interval after the start: 1 s, not the image's 10 s.
+    all.put("HEALTHCHECK_INTERVAL", "1s");
     return Docker.exec(Duration.ofMinutes(3), null, all, command);
   }
 
