@@ -1,5 +1,6 @@
 package dev.marketdata.adapters.testsupport;
 
+import dev.marketdata.adapters.out.nats.TlsFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -20,10 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.PKCS12PBEParams;
@@ -130,26 +130,12 @@ public final class TestPki {
    */
   public SSLContext clientContext(Issued client) {
     try {
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      trust.setCertificateEntry("ca", certificate);
-      TrustManagerFactory trustManagers =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trustManagers.init(trust);
-      KeyStore identity = KeyStore.getInstance("PKCS12");
-      identity.load(null, null);
-      identity.setKeyEntry(
-          "client",
-          client.keys().getPrivate(),
-          new char[0],
-          new X509Certificate[] {client.certificate(), certificate});
-      KeyManagerFactory keyManagers =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keyManagers.init(identity, new char[0]);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-      return context;
-    } catch (IOException | GeneralSecurityException e) {
+      return new TlsFiles.Material(
+              List.of(certificate),
+              List.of(client.certificate(), certificate),
+              Optional.of(client.keys().getPrivate()))
+          .sslContext();
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyManagementException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
@@ -21,7 +17,6 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The TLS context jnats asks for a socket factory at every (re)connect: each answer reads the files
@@ -29,8 +24,6 @@ import javax.net.ssl.TrustManagerFactory;
  * no host names; every socket made here does.
  */
 final class ReloadingSslContext extends SSLContext {
-
-  private static final char[] NO_PASSWORD = new char[0];
 
   /**
    * Creates the context.
@@ -46,52 +39,6 @@ final class ReloadingSslContext extends SSLContext {
 
   private ReloadingSslContext(Spi spi) {
     super(spi, spi.sessions.getProvider(), "TLS");
-  }
-
-  /**
-   * A context for what the files hold.
-   *
-   * @param material trust and, if any, the client's identity
-   * @return an initialised context
-   * @throws GeneralSecurityException when the material cannot be used
-   */
-  static SSLContext contextFor(TlsFiles.Material material) throws GeneralSecurityException {
-    KeyStore trust = null;
-    if (!material.trusted().isEmpty()) {
-      trust = emptyStore();
-      for (int i = 0; i < material.trusted().size(); i++) {
-        trust.setCertificateEntry("ca-" + i, material.trusted().get(i));
-      }
-    }
-    TrustManagerFactory trustManagers =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trustManagers.init(trust);
-    KeyManager[] keyManagers = null;
-    if (material.key().isPresent()) {
-      KeyStore identity = emptyStore();
-      identity.setKeyEntry(
-          "client",
-          material.key().get(),
-          NO_PASSWORD,
-          material.chain().toArray(X509Certificate[]::new));
-      KeyManagerFactory factory =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      factory.init(identity, NO_PASSWORD);
-      keyManagers = factory.getKeyManagers();
-    }
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keyManagers, trustManagers.getTrustManagers(), null);
-    return context;
-  }
-
-  private static KeyStore emptyStore() throws GeneralSecurityException {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try {
-      store.load(null, null);
-    } catch (IOException e) {
-      throw new KeyManagementException("cannot create an in-memory key store", e);
-    }
-    return store;
   }
 
   private static final class Spi extends SSLContextSpi {
@@ -113,7 +60,7 @@ final class ReloadingSslContext extends SSLContext {
       try {
         TlsFiles.Material material = TlsFiles.read(tls);
         onRead.accept(material);
-        return new HostVerifyingSocketFactory(contextFor(material).getSocketFactory(), null);
+        return new HostVerifyingSocketFactory(material.sslContext().getSocketFactory(), null);
       } catch (TlsFiles.Unusable | GeneralSecurityException e) {
         // Thrown at the connect that needs it, which jnats then retries like any failed connect.
         return new HostVerifyingSocketFactory(null, new SSLException(e.getMessage()));

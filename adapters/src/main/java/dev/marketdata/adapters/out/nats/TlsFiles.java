@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyManagementException;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -14,6 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -29,6 +35,8 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * Problems name the file, never a key's content.
  */
 public final class TlsFiles {
+
+  private static final char[] NO_PASSWORD = new char[0];
 
   /** Which file a problem is about. */
   public enum Role {
@@ -72,6 +80,48 @@ public final class TlsFiles {
    */
   public record Material(
       List<X509Certificate> trusted, List<X509Certificate> chain, Optional<PrivateKey> key) {
+
+    /**
+     * A client TLS context for what the files hold: these CAs (else the JVM's), this identity.
+     *
+     * @return an initialised context
+     * @throws GeneralSecurityException when the material cannot be used
+     */
+    public SSLContext sslContext() throws GeneralSecurityException {
+      KeyStore trust = null;
+      if (!trusted.isEmpty()) {
+        trust = emptyStore();
+        for (int i = 0; i < trusted.size(); i++) {
+          trust.setCertificateEntry("ca-" + i, trusted.get(i));
+        }
+      }
+      TrustManagerFactory trustManagers =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trustManagers.init(trust);
+      KeyManager[] keyManagers = null;
+      if (key.isPresent()) {
+        KeyStore identity = emptyStore();
+        identity.setKeyEntry(
+            "client", key.get(), NO_PASSWORD, chain.toArray(X509Certificate[]::new));
+        KeyManagerFactory factory =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(identity, NO_PASSWORD);
+        keyManagers = factory.getKeyManagers();
+      }
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyManagers, trustManagers.getTrustManagers(), null);
+      return context;
+    }
+
+    private static KeyStore emptyStore() throws GeneralSecurityException {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      try {
+        store.load(null, null);
+      } catch (IOException e) {
+        throw new KeyManagementException("cannot create an in-memory key store", e);
+      }
+      return store;
+    }
 
     /** When the client certificate expires, if there is one. */
     public Optional<Instant> clientNotAfter() {
