@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,19 +125,26 @@ class SwarmIT {
     Docker.Result deployed = deploy(Map.of(), ports);
     assertEquals(0, deployed.exitCode(), deployed.toString());
     try (Connection subscriber = subscribe()) {
-      await("3 healthy replicas").atMost(ROLLOUT_WITHIN).until(() -> healthy().size() == 3);
+      awaitTasks("3 healthy replicas", () -> healthy().size() == 3);
       await("3 identities beating").atMost(Duration.ofSeconds(10)).until(() -> idsSince(2) == 3);
+
+      // Swarm stops an unhealthy replica (NATS down for three health checks) as docker stop
+      // does: it exits 0, and must still be replaced.
+      String stopped = healthy().getFirst();
+      Docker.ok("stop", stopped);
+      awaitTasks(
+          "a replacement for the stopped replica",
+          () -> healthy().size() == 3 && !healthy().contains(stopped));
       List<String> firstReplicas = healthy();
 
       // Start-first update to a new tag: three replicas beat in every window throughout.
       Instant updateStart = Instant.now();
       Docker.ok("service", "update", "--detach", "--image", renamed, service);
-      await("3 replicas on " + renamed)
-          .atMost(ROLLOUT_WITHIN)
-          .until(
-              () ->
-                  healthy().stream().filter(c -> imageOf(c).equals(renamed)).count() == 3
-                      && firstReplicas.stream().allMatch(c -> !running(c)));
+      awaitTasks(
+          "3 replicas on " + renamed,
+          () ->
+              healthy().stream().filter(c -> imageOf(c).equals(renamed)).count() == 3
+                  && firstReplicas.stream().allMatch(c -> !running(c)));
       Instant updateEnd = Instant.now();
       // Now: Swarm prunes the containers of old tasks once a slot holds five.
       List<String> updatedAway = firstReplicas.stream().map(SwarmIT::howItStopped).toList();
@@ -157,7 +166,7 @@ class SwarmIT {
 
       // Scale-down: the two removed replicas stop cleanly.
       Docker.ok("service", "scale", "--detach", service + "=1");
-      await("1 replica").atMost(ROLLOUT_WITHIN).until(() -> healthy().size() == 1);
+      awaitTasks("1 replica", () -> healthy().size() == 1);
       List<String> scaledAway =
           afterRollbacks.stream()
               .filter(c -> !healthy().contains(c))
@@ -280,7 +289,22 @@ class SwarmIT {
                             "service", "inspect", "--format", "{{.UpdateStatus.State}}", service)
                         .strip()
                         .equals("rollback_completed"));
-    await("3 healthy after the rollback").atMost(ROLLOUT_WITHIN).until(() -> healthy().size() == 3);
+    awaitTasks("3 healthy after the rollback", () -> healthy().size() == 3);
+  }
+
+  /** Awaits a state of the service's tasks; on timeout, says what Swarm made of them. */
+  private void awaitTasks(String alias, Callable<Boolean> condition) {
+    try {
+      await(alias).atMost(ROLLOUT_WITHIN).until(condition);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          alias
+              + " not within "
+              + ROLLOUT_WITHIN
+              + "; the tasks:\n"
+              + Docker.run("service", "ps", "--no-trunc", service).stdout(),
+          e);
+    }
   }
 
   private List<String> healthy() {
