@@ -14,6 +14,7 @@ import dev.marketdata.bootstrap.process.ExitCode;
 import dev.marketdata.bootstrap.wiring.ServiceGraph;
 import dev.marketdata.bootstrap.wiring.ShutdownOutcome;
 import java.io.IOException;
+import java.security.Security;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +36,9 @@ final class ServiceRunner {
    * registers before this class loads), or at once on a start failure.
    */
   static void runUntilSignalled() {
+    // Before any lookup: NATS's name may enter DNS after we start (compose, Swarm, Kubernetes);
+    // without this the JVM repeats the failed answer for 10 s instead of asking again.
+    Security.setProperty("networkaddress.cache.negative.ttl", "0");
     ServiceConfig config = loadOrExit();
     try {
       RUNNING.set(

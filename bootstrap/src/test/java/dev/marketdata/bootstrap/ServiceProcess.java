@@ -43,8 +43,16 @@ final class ServiceProcess implements AutoCloseable {
 
   static ServiceProcess start(Map<String, String> env, Path workingDir, String... args)
       throws IOException {
+    return start(List.of(), env, workingDir, args);
+  }
+
+  /** With options for the JVM itself, placed before {@code -jar}. */
+  static ServiceProcess start(
+      List<String> jvmOptions, Map<String, String> env, Path workingDir, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));

@@ -12,6 +12,7 @@ import dev.marketdata.adapters.testsupport.Http;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.adapters.testsupport.PrometheusExposition;
 import dev.marketdata.adapters.testsupport.TestPki;
+import dev.marketdata.adapters.testsupport.Waits;
 import dev.marketdata.bootstrap.config.Setting;
 import dev.marketdata.bootstrap.config.Settings;
 import dev.marketdata.bootstrap.process.BuildInfo;
@@ -111,6 +112,40 @@ class ServiceProcessIT {
       }
       assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
       assertAllJson(service.stdout());
+    }
+  }
+
+  /**
+   * Compose, Swarm and Kubernetes may start it before NATS's name is in DNS. It connects at the
+   * first retry after the name resolves, not once the JVM's negative cache (10 s) lets it look
+   * again. Measured ready 0.5 to 0.95 s after, at a 500 ms retry wait; 10 s before the fix. The
+   * JVM's own hosts file stands in for DNS.
+   */
+  @Test
+  void connectsAtTheFirstRetryAfterTheNatsNameResolves(@TempDir Path dir) throws Exception {
+    Path hosts = Files.writeString(dir.resolve("hosts"), "");
+    int port = NatsServer.freePort();
+    try (NatsServer nats = NatsServer.start();
+        ServiceProcess service =
+            ServiceProcess.start(
+                List.of("-Djdk.net.hosts.file=" + hosts),
+                Map.of(
+                    "NATS_URL",
+                    "nats://nats-registered-late:" + nats.port(),
+                    "NATS_RECONNECT_WAIT",
+                    "500ms",
+                    "HEALTH_PORT",
+                    String.valueOf(port)),
+                null)) {
+      Waits.until(
+          START_TIMEOUT,
+          "a failed lookup of nats-registered-late",
+          () -> service.stdout().stream().anyMatch(l -> l.contains("UnknownHostException")),
+          service::describe);
+
+      Files.writeString(hosts, "127.0.0.1 nats-registered-late\n");
+
+      service.awaitStatus(port, "/health/ready", 200, Duration.ofSeconds(4));
     }
   }
 
