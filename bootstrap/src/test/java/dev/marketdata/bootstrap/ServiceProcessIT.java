@@ -94,27 +94,6 @@ class ServiceProcessIT {
     }
   }
 
-  @Test
-  void staysLiveWithoutNatsAndBecomesReadyAgainWhenItReturns() throws Exception {
-    int natsPort = NatsServer.freePort();
-    int port = NatsServer.freePort();
-    try (ServiceProcess service = ServiceProcess.start(env("nats://127.0.0.1:" + natsPort, port))) {
-      try (NatsServer nats = NatsServer.startOn(natsPort)) {
-        service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
-      }
-
-      service.awaitStatus(port, "/health/ready", 503, Duration.ofSeconds(10));
-      assertEquals(200, service.status(port, "/health/live"));
-      assertTrue(service.isAlive());
-
-      try (NatsServer nats = NatsServer.startOn(natsPort)) {
-        service.awaitStatus(port, "/health/ready", 200, Duration.ofSeconds(15));
-      }
-      assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
-      assertAllJson(service.stdout());
-    }
-  }
-
   /**
    * Compose, Swarm and Kubernetes may start it before NATS's name is in DNS. It connects at the
    * first retry after the name resolves, not once the JVM's negative cache (10 s) lets it look
@@ -585,7 +564,7 @@ class ServiceProcessIT {
   }
 
   @Test
-  void metricsFollowTheNatsLinkAcrossAServerRestart() throws Exception {
+  void acrossANatsRestartItStaysLiveWhileReadinessAndMetricsFollowTheLink() throws Exception {
     int port = NatsServer.freePort();
     int natsPort = NatsServer.freePort();
     Map<String, String> env = new HashMap<>(env("nats://127.0.0.1:" + natsPort, port));
@@ -600,6 +579,7 @@ class ServiceProcessIT {
       }
       service.awaitStatus(port, "/health/ready", 503, START_TIMEOUT);
       Map<String, Double> down = scrape(port);
+      int liveWhileDown = service.status(port, "/health/live");
       try (NatsServer nats = NatsServer.startOn(natsPort)) {
         service.awaitStatus(port, "/health/ready", 200, START_TIMEOUT);
         Map<String, Double> again = scrape(port);
@@ -637,8 +617,10 @@ class ServiceProcessIT {
                 .startsWith("application/openmetrics-text"),
             openMetrics.headers().toString());
         assertTrue(openMetrics.body().endsWith("# EOF\n"), "OpenMetrics ends with # EOF");
+        assertEquals(200, liveWhileDown);
       }
       assertEquals(0, service.stop(STOP_TIMEOUT), service.describe());
+      assertAllJson(service.stdout());
     }
   }
 

@@ -22,8 +22,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** The health server under slow, idle and hostile peers, as an orchestrator's probes meet them. */
+/**
+ * The health server under slow, idle and hostile peers, as an orchestrator's probes meet them. Side
+ * by side: each test has a server of its own, and two of them wait out the server's timeouts.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class HealthHttpServerAbuseTest {
 
   private static final int SLOWLORIS_PEERS = 200;
