@@ -10,7 +10,7 @@
 # registry access, scripts/build-base-images.sh builds local stand-ins under these names.
 
 # The NATS server the training run connects to, from the stack's own pinned image.
-FROM nats:2.11.4 AS nats
+FROM nats:2.11.4-alpine AS nats
 
 # ---------------------------------------------------------------------------------------------
 # Stage 1: a minimal Java runtime, the application, and its AOT cache.
@@ -53,7 +53,7 @@ RUN printf '%s\n' \
 # Training run, recorded into the JDK's AOT cache: the service itself, on the production runtime,
 # flags and jar, against a real nats-server, until ready, then a clean stop. A run that never
 # became ready or did not exit 0 fails the build.
-COPY --from=nats /nats-server /tmp/nats-server
+COPY --from=nats /usr/local/bin/nats-server /tmp/nats-server
 RUN export NATS_URL=nats://127.0.0.1:4222 HEALTH_BIND=127.0.0.1 HEALTH_PORT=8080 \
       HEARTBEAT_INTERVAL=100ms JAVA=/opt/java/jre/bin/java JAR=/app/market-data-service.jar; \
     /tmp/nats-server -a 127.0.0.1 -p 4222 > /tmp/nats.log 2>&1 & nats=$!; \

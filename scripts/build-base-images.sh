@@ -13,12 +13,14 @@
 #            (JAVA_HOME and PATH set), like eclipse-temurin's -jdk images;
 #   runtime: a shell-less glibc base (base-files, netbase, tzdata, libc6) with the nonroot user
 #            65532 and WORKDIR /home/nonroot, like gcr.io/distroless/base-nossl-debian12:nonroot.
-#   nats:    Debian's nats-server (2.9.10) at /nats-server with ENTRYPOINT ["/nats-server"] and a
-#            default /nats-server.conf (client 4222, monitoring 8222, cluster 6222), like the
-#            official image's layout; docker-compose.yml passes its own arguments anyway.
+#   nats:    Debian's nats-server (2.9.10) at /usr/local/bin/nats-server, busybox' wget for the
+#            health check, and /etc/nats/nats-server.conf (client 4222, monitoring 8222, cluster
+#            6222), like the official alpine variant; docker-compose.yml passes its own arguments.
 #   prometheus: Debian's prometheus binary (2.42, from this machine) at /bin/prometheus on the
-#            runtime stand-in, user nobody (65534), WORKDIR /prometheus, like prom/prometheus;
-#            docker-compose.yml passes its own arguments.
+#            runtime stand-in, with busybox' wget, user nobody (65534), WORKDIR /prometheus, like
+#            prom/prometheus; docker-compose.yml passes its own arguments.
+#
+# Stand-ins carry the label dev.marketdata.stand-in=VERSION; one of an older VERSION is rebuilt.
 #
 # Usage: scripts/build-base-images.sh [--rebuild]
 # Env:   JDK_HOME      JDK 25 to copy into the builder stand-in (default: Temurin 25 under /usr/lib/jvm)
@@ -60,7 +62,26 @@ nats_image=$(sed -n 's/^ *image: *\(nats:[^ ]*\) *$/\1/p' docker-compose.yml | h
 
 log() { echo "build-base-images: $*"; }
 
-present() { docker image inspect "$1" >/dev/null 2>&1; }
+# Raised whenever a stand-in changes, so that engines holding an older one rebuild it.
+standin_version=2
+standin_label="dev.marketdata.stand-in=$standin_version"
+
+# Present, and not a stand-in of an older version (a pulled image has no such label).
+present() {
+  local label
+  label=$(docker image inspect -f '{{index .Config.Labels "dev.marketdata.stand-in"}}' "$1" 2>/dev/null) &&
+    { [ -z "$label" ] || [ "$label" = "$standin_version" ]; }
+}
+
+# busybox (Debian's static build) into folder $1, as bin/busybox.
+fetch_busybox() {
+  local tmp
+  tmp=$(mktemp -d)
+  mmdebstrap --quiet --variant=extract --include=busybox-static "$suite" - "$mirror" | tar -x -C "$tmp"
+  mkdir -p "$1/bin"
+  cp "$tmp/bin/busybox" "$1/bin/busybox"
+  rm -rf "$tmp"
+}
 
 try_pull() {
   log "pulling $1 (timeout ${pull_timeout}s)"
@@ -91,6 +112,7 @@ build_builder() {
       --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       --change 'ENV LANG=C.UTF-8' \
       --change 'CMD ["jshell"]' \
+      --change "LABEL $standin_label" \
       --message "stand-in for $builder_image (scripts/build-base-images.sh)" \
       - "$builder_image" >/dev/null
 }
@@ -122,6 +144,7 @@ build_runtime() {
       --change 'WORKDIR /home/nonroot' \
       --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       --change 'ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' \
+      --change "LABEL $standin_label" \
       --message "stand-in for $runtime_image (scripts/build-base-images.sh)" \
       - "$runtime_image" >/dev/null
   rm -rf "$root"
@@ -138,7 +161,10 @@ build_prometheus() {
   log "building stand-in $prometheus_image from $runtime_image and $bin"
   context=$(mktemp -d)
   cp "$bin" "$context/prometheus"
-  printf '%s\n' "FROM $runtime_image" 'COPY prometheus /bin/prometheus' 'USER 65534:65534' \
+  # busybox runs the applet its name says: this copy is wget, for the health check.
+  fetch_busybox "$context"
+  printf '%s\n' "FROM $runtime_image" 'COPY prometheus /bin/prometheus' 'COPY bin/busybox /bin/wget' \
+    "LABEL $standin_label" 'USER 65534:65534' \
     'WORKDIR /prometheus' 'EXPOSE 9090' 'ENTRYPOINT ["/bin/prometheus"]' \
     'CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]' \
     > "$context/Dockerfile"
@@ -147,21 +173,27 @@ build_prometheus() {
 }
 
 build_nats() {
-  log "building stand-in $nats_image from Debian $suite's nats-server"
+  log "building stand-in $nats_image from Debian $suite's nats-server and busybox"
   # Laid out in a folder rather than with mmdebstrap hooks: the extract variant runs none.
   local root
   root=$(mktemp -d)
   mmdebstrap --quiet --variant=extract --include=base-files,libc6,nats-server \
     "$suite" - "$mirror" | tar -x -C "$root"
-  mv "$root/usr/sbin/nats-server" "$root/nats-server"
+  mkdir -p "$root/usr/local/bin" "$root/etc/nats"
+  mv "$root/usr/sbin/nats-server" "$root/usr/local/bin/nats-server"
+  # busybox runs the applet its name says: this copy is wget, for the health check.
+  fetch_busybox "$root/usr/local"
+  mv "$root/usr/local/bin/busybox" "$root/usr/local/bin/wget"
   printf 'port: 4222\nhttp_port: 8222\ncluster {\n  name: local\n  port: 6222\n}\n' \
-    > "$root/nats-server.conf"
+    > "$root/etc/nats/nats-server.conf"
   drop_package_data "$root"
   tar -C "$root" -c . |
     docker import \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       --change 'EXPOSE 4222 6222 8222' \
-      --change 'ENTRYPOINT ["/nats-server"]' \
-      --change 'CMD ["--config", "nats-server.conf"]' \
+      --change "LABEL $standin_label" \
+      --change 'ENTRYPOINT ["/usr/local/bin/nats-server"]' \
+      --change 'CMD ["--config", "/etc/nats/nats-server.conf"]' \
       --message "stand-in for $nats_image (scripts/build-base-images.sh)" \
       - "$nats_image" >/dev/null
   rm -rf "$root"

@@ -134,6 +134,12 @@ class StackIT {
     return Docker.run(probe.toArray(String[]::new)).exitCode() == 0;
   }
 
+  /** Every container of the project, NATS and Prometheus included, passes docs/security.md. */
+  private void assertHardened() {
+    List<String> all = composeOk("ps", "-q").lines().filter(line -> !line.isBlank()).toList();
+    assertEquals(List.of(), HardeningCheck.findings(all, Set.of()), "hardening of " + all);
+  }
+
   @AfterEach
   void removeTheStack() {
     Docker.Result down = compose("down", "--volumes", "--remove-orphans", "--timeout", "10");
@@ -158,6 +164,7 @@ class StackIT {
 
     composeOk("up", "-d");
     awaitHealthy(1);
+    assertHardened();
 
     String logs = composeOk("logs", "--no-color", SERVICE);
     assertTrue(logs.contains("\"natsEvent\":\"CONNECTED\""), logs);
@@ -171,6 +178,7 @@ class StackIT {
     env.put("NATS_URL", "nats://nats:4222,nats://nats-2:4222,nats://nats-3:4222");
     composeOk("up", "-d", "--scale", SERVICE + "=3");
     awaitHealthy(3);
+    assertHardened();
     List<String> replicas = containers(SERVICE);
     // The node the first replica uses: stopping it forces at least that replica to fail over.
     String node = connectedNode(replicas.getFirst());
@@ -209,6 +217,7 @@ class StackIT {
     try {
       composeOk("up", "-d", "--scale", SERVICE + "=3");
       awaitHealthy(3);
+      assertHardened();
       Set<String> serviceIds = heartbeatSenders(List.of(natsPorts.get(0)), 3);
       List<String> replicas = containers(SERVICE);
       Waits.until(

@@ -127,6 +127,14 @@ class SwarmIT {
     try (Connection subscriber = subscribe()) {
       awaitTasks("3 healthy replicas", () -> healthy().size() == 3);
       await("3 identities beating").atMost(Duration.ofSeconds(10)).until(() -> idsSince(2) == 3);
+      // Services take no security_opt: no-new-privileges comes from each node's daemon
+      // (docs/security.md). The one published port is this test's own, which Swarm binds widely.
+      List<String> findings =
+          HardeningCheck.findings(
+              Docker.ok("ps", "-q", "--filter", "label=com.docker.stack.namespace=" + stack)
+                  .lines()
+                  .toList(),
+              Set.of("(no-new-privileges)", "(5.14 loopback)"));
 
       // Swarm stops an unhealthy replica (NATS down for three health checks) as docker stop
       // does: it exits 0, and must still be replaced.
@@ -173,6 +181,7 @@ class SwarmIT {
               .map(SwarmIT::howItStopped)
               .toList();
 
+      assertEquals(List.of(), findings, "hardening of the stack's containers");
       assertEveryWindowHasThreeReplicas(updateStart, updateEnd);
       assertEveryWindowHasThreeReplicas(badStart, badEnd);
       assertFalse(exited78.isBlank(), "no task exited 78");
