@@ -46,6 +46,7 @@ public final class NatsMessagingAdapter
 
   private final NatsSettings settings;
   private final NatsTlsClient tls;
+  private final Clock clock;
   private final Counter connects;
   private final Counter reconnects;
   private final Counter disconnects;
@@ -64,6 +65,7 @@ public final class NatsMessagingAdapter
   public NatsMessagingAdapter(NatsSettings settings, PrometheusRegistry metrics, Clock clock) {
     this.settings = settings;
     this.tls = settings.usesTls() ? new NatsTlsClient(settings.tls(), clock, metrics) : null;
+    this.clock = clock;
     this.connects =
         Counter.builder()
             .name("marketdata_nats_connects")
@@ -96,7 +98,10 @@ public final class NatsMessagingAdapter
     this.onConnected = whenConnected;
     Slf4jNatsListener listener =
         new Slf4jNatsListener(
-            this::onEvent, error -> tls == null ? Optional.empty() : tls.reason(error));
+            this::onEvent,
+            error -> tls == null ? Optional.empty() : tls.reason(error),
+            UrlMasking.mask(String.join(",", settings.servers())),
+            clock);
     Options.Builder options =
         new Options.Builder()
             .servers(settings.servers().toArray(String[]::new))

@@ -1,21 +1,52 @@
 package dev.marketdata.adapters.out.nats;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides which lines of a NATS outage are worth a WARN: the first of each reason, once per outage.
- * A retry every reconnect wait repeats the same failure; at WARN it would bury the rest.
+ * Decides which lines of a NATS outage are worth a WARN: the first of each reason, then a reminder
+ * every few minutes. A retry every reconnect wait repeats the same failure; at WARN it would bury
+ * the rest. Time comes in as data.
  */
 final class OutageReports {
 
+  /** How often a lasting outage is recalled: a few lines an hour, none lost in between. */
+  static final Duration REMIND_EVERY = Duration.ofMinutes(5);
+
+  /** What one failed attempt is worth logging as. */
+  enum Report {
+    /** The first failure of its kind in this outage: WARN. */
+    NEWS,
+    /** The outage goes on, {@link #REMIND_EVERY} after the last WARN: WARN with the totals. */
+    REMINDER,
+    /** Nothing new: DEBUG. */
+    QUIET
+  }
+
   private final Set<String> reported = new HashSet<>();
   private boolean up;
+  private boolean everUp;
+  private Instant since;
+  private Instant lastWarn;
+  private int failures;
 
-  /** The link is up: the next failure starts a new outage. */
-  synchronized void connected() {
+  /**
+   * The link is up: the next failure starts a new outage.
+   *
+   * @return how long the link was missing, if this ends an outage or a start that had failed
+   */
+  synchronized Optional<Duration> connected(Instant now) {
+    Optional<Duration> outage =
+        Optional.ofNullable(since).map(start -> Duration.between(start, now));
     reported.clear();
     up = true;
+    everUp = true;
+    since = null;
+    failures = 0;
+    return outage;
   }
 
   /**
@@ -24,19 +55,48 @@ final class OutageReports {
    *
    * @return true once per lost link
    */
-  synchronized boolean isLoss() {
+  synchronized boolean isLoss(Instant now) {
     boolean wasUp = up;
     up = false;
+    if (since == null) {
+      since = now;
+    }
     return wasUp;
   }
 
   /**
-   * Whether a failure is news.
+   * One failed attempt, and what it is worth.
    *
    * @param reason what went wrong, as the line says it
-   * @return true for the first of its kind since the link was last up (or since start)
    */
-  synchronized boolean isNews(String reason) {
-    return reported.add(reason);
+  synchronized Report failure(String reason, Instant now) {
+    failures++;
+    if (since == null) {
+      since = now;
+    }
+    if (reported.add(reason)) {
+      lastWarn = now;
+      return Report.NEWS;
+    }
+    if (Duration.between(lastWarn, now).compareTo(REMIND_EVERY) >= 0) {
+      lastWarn = now;
+      return Report.REMINDER;
+    }
+    return Report.QUIET;
+  }
+
+  /** Whether the link was ever up: before that, nothing is "lost" or "disconnected". */
+  synchronized boolean everConnected() {
+    return everUp;
+  }
+
+  /** Failed attempts in this outage so far. */
+  synchronized int failures() {
+    return failures;
+  }
+
+  /** How long this outage has lasted. */
+  synchronized Duration lasting(Instant now) {
+    return since == null ? Duration.ZERO : Duration.between(since, now);
   }
 }

@@ -5,6 +5,10 @@ import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
 import io.nats.client.Message;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -28,6 +32,8 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
 
   private final EventSink sink;
   private final Function<Exception, Optional<String>> tlsReason;
+  private final String servers;
+  private final Clock clock;
   private final OutageReports outage = new OutageReports();
 
   /**
@@ -35,10 +41,18 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
    *
    * @param sink receives every connection event
    * @param tlsReason names the cause of a failed TLS connect; empty for other failures
+   * @param servers the configured server URLs, masked, as the lines name them
+   * @param clock how long an outage lasts is measured on it
    */
-  Slf4jNatsListener(EventSink sink, Function<Exception, Optional<String>> tlsReason) {
+  Slf4jNatsListener(
+      EventSink sink,
+      Function<Exception, Optional<String>> tlsReason,
+      String servers,
+      Clock clock) {
     this.sink = sink;
     this.tlsReason = tlsReason;
+    this.servers = servers;
+    this.clock = clock;
   }
 
   /** Still abstract in jnats, though deprecated in favour of the four-argument form below. */
@@ -54,14 +68,20 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
     String server = UrlMasking.mask(uriDetails);
     switch (type) {
       case CONNECTED, RECONNECTED -> {
-        outage.connected();
+        // jnats calls a first connect that follows failed attempts a reconnect: it is not one.
+        Events shown = outage.everConnected() ? type : Events.CONNECTED;
+        Optional<Duration> without = outage.connected(clock.instant());
         LOG.atInfo()
-            .addKeyValue("natsEvent", type.name())
+            .addKeyValue("natsEvent", shown.name())
             .addKeyValue("server", server)
-            .log("NATS connection {}", type.getEvent());
+            .addKeyValue("outageMillis", without.map(Duration::toMillis).orElse(null))
+            .log(
+                "NATS connection {}{}",
+                shown.getEvent(),
+                without.map(d -> ", after " + seconds(d) + " without NATS").orElse(""));
       }
       case DISCONNECTED ->
-          (outage.isLoss() ? LOG.atWarn() : LOG.atDebug())
+          (outage.isLoss(clock.instant()) ? LOG.atWarn() : LOG.atDebug())
               .addKeyValue("natsEvent", type.name())
               .addKeyValue("server", server)
               .log("NATS connection {}", type.getEvent());
@@ -83,14 +103,45 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
     LOG.atWarn().addKeyValue("natsEvent", "ERROR").log("NATS error: {}", UrlMasking.mask(error));
   }
 
-  /** Once per outage and reason, without a stack trace: the same failure recurs every retry. */
+  /**
+   * Once per outage and reason, then a reminder every few minutes, without a stack trace: the same
+   * failure recurs every retry.
+   */
   @Override
   public void exceptionOccurred(Connection conn, Exception exp) {
     Optional<String> tls = tlsReason.apply(exp);
     String reason = tls.orElseGet(() -> UrlMasking.mask(String.valueOf(exp)));
-    (outage.isNews(reason) ? LOG.atWarn() : LOG.atDebug())
-        .addKeyValue("natsEvent", tls.isPresent() ? "TLS_FAILED" : "EXCEPTION")
-        .log(tls.isPresent() ? "NATS TLS connect failed: {}" : "NATS exception: {}", reason);
+    Instant now = clock.instant();
+    String what =
+        tls.isPresent()
+            ? "NATS TLS connect to " + servers + " failed"
+            : "cannot reach NATS at " + servers;
+    String when = outage.everConnected() ? "" : " (not connected yet)";
+    switch (outage.failure(reason, now)) {
+      case NEWS ->
+          LOG.atWarn()
+              .addKeyValue("natsEvent", tls.isPresent() ? "TLS_FAILED" : "EXCEPTION")
+              .log("{}{}: {}", what, when, reason);
+      case REMINDER ->
+          LOG.atWarn()
+              .addKeyValue("natsEvent", "STILL_UNREACHABLE")
+              .addKeyValue("failedAttempts", outage.failures())
+              .log(
+                  "{}{}: {} failed attempts in {}, the last: {}",
+                  what,
+                  when,
+                  outage.failures(),
+                  seconds(outage.lasting(now)),
+                  reason);
+      case QUIET ->
+          LOG.atDebug()
+              .addKeyValue("natsEvent", tls.isPresent() ? "TLS_FAILED" : "EXCEPTION")
+              .log("{}{}: {}", what, when, reason);
+    }
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 
   @Override
