@@ -73,14 +73,17 @@ present() {
     { [ -z "$label" ] || [ "$label" = "$standin_version" ]; }
 }
 
-# busybox (Debian's static build) into folder $1, as bin/busybox.
+# busybox (Debian's static build) into folder $1, as bin/busybox; fetched once per run.
+busybox_dir=""
+trap '[ -z "$busybox_dir" ] || rm -rf "$busybox_dir"' EXIT
 fetch_busybox() {
-  local tmp
-  tmp=$(mktemp -d)
-  mmdebstrap --quiet --variant=extract --include=busybox-static "$suite" - "$mirror" | tar -x -C "$tmp"
+  if [ -z "$busybox_dir" ]; then
+    busybox_dir=$(mktemp -d)
+    mmdebstrap --quiet --variant=extract --include=busybox-static "$suite" - "$mirror" |
+      tar -x -C "$busybox_dir"
+  fi
   mkdir -p "$1/bin"
-  cp "$tmp/bin/busybox" "$1/bin/busybox"
-  rm -rf "$tmp"
+  cp "$busybox_dir/bin/busybox" "$1/bin/busybox"
 }
 
 try_pull() {
