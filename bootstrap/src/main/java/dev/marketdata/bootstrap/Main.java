@@ -6,6 +6,9 @@ import dev.marketdata.bootstrap.probe.ReadinessProbe;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.bootstrap.process.ExitCode;
 import dev.marketdata.bootstrap.startup.Warmup;
+import dev.marketdata.bootstrap.watch.WatchRunner;
+import dev.marketdata.domain.ServiceIdentity;
+import java.util.Optional;
 
 /**
  * Entry point. Holds no logger on purpose: {@code --probe} must not pay for logback's start-up.
@@ -13,6 +16,7 @@ import dev.marketdata.bootstrap.startup.Warmup;
  * <ul>
  *   <li>no argument: run the service until SIGTERM/SIGINT;
  *   <li>{@code --probe}: exit 0 if the local instance is ready, 1 if not (container HEALTHCHECK);
+ *   <li>{@code --watch [CLUSTER_ID]}: print the instances heard on NATS until SIGTERM/SIGINT;
  *   <li>{@code --version}: print the version;
  *   <li>{@code --help}: print the usage.
  * </ul>
@@ -34,10 +38,12 @@ public final class Main {
                   setting.name(), setting.purpose(), setting.defaultText(), setting.accepts()));
     }
     return """
-      Usage: java -jar market-data-service.jar [--probe | --version | --help]
+      Usage: java -jar market-data-service.jar [--probe | --watch [CLUSTER_ID] | --version | --help]
 
         (no argument)  run the service until SIGTERM or SIGINT
         --probe        exit 0 if the local instance is ready, 1 if not (the container HEALTHCHECK)
+        --watch        print each instance heard on NATS (all clusters, or CLUSTER_ID's) and
+                       whether its heartbeat is stale, until SIGTERM or SIGINT; same NATS_* settings
         --version      print the version
         --help         print this text
 
@@ -55,10 +61,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length > 1) {
-      usageError("expected at most one argument, got " + args.length);
-    }
     String mode = args.length == 0 ? "" : args[0];
+    int allowed = mode.equals("--watch") ? 2 : 1;
+    if (args.length > allowed) {
+      usageError(
+          "expected at most "
+              + (allowed == 1 ? "one argument" : "two arguments")
+              + ", got "
+              + args.length);
+    }
     switch (mode) {
       case "" -> {
         // First, before any class that logs loads (logback's start takes tens of ms): a stop from
@@ -70,6 +81,15 @@ public final class Main {
         ServiceRunner.runUntilSignalled();
       }
       case "--probe" -> System.exit(ReadinessProbe.check(System.out));
+      case "--watch" -> {
+        Optional<String> clusterId = args.length == 2 ? Optional.of(args[1]) : Optional.empty();
+        if (clusterId.isPresent() && !ServiceIdentity.isValidId(clusterId.get())) {
+          usageError(
+              "--watch " + clusterId.get() + ": a cluster id is " + ServiceIdentity.ID_SYNTAX);
+        }
+        ServiceRunner.askDnsAgainAfterAMiss();
+        WatchRunner.run(ServiceRunner.loadOrExit(), clusterId);
+      }
       case "--version" -> System.out.println(BuildInfo.version());
       case "--help", "-h" -> System.out.print(usage());
       default -> usageError("unknown argument '" + mode + "'");
@@ -78,7 +98,10 @@ public final class Main {
 
   private static void usageError(String problem) {
     System.err.println(
-        problem + ": expected none, --probe, --version or --help (exit " + ExitCode.USAGE + ")");
+        problem
+            + ": expected none, --probe, --watch [CLUSTER_ID], --version or --help (exit "
+            + ExitCode.USAGE
+            + ")");
     System.exit(ExitCode.USAGE);
   }
 }

@@ -36,9 +36,7 @@ final class ServiceRunner {
    * registers before this class loads), or at once on a start failure.
    */
   static void runUntilSignalled() {
-    // Before any lookup: NATS's name may enter DNS after we start (compose, Swarm, Kubernetes);
-    // without this the JVM repeats the failed answer for 10 s instead of asking again.
-    Security.setProperty("networkaddress.cache.negative.ttl", "0");
+    askDnsAgainAfterAMiss();
     ServiceConfig config = loadOrExit();
     try {
       RUNNING.set(
@@ -59,6 +57,14 @@ final class ServiceRunner {
       halt(ExitCode.START_FAILED);
     }
     awaitForever();
+  }
+
+  /**
+   * Call before any lookup: NATS's name may enter DNS after we start (compose, Swarm, Kubernetes);
+   * without this the JVM repeats the failed answer for 10 s instead of asking again.
+   */
+  static void askDnsAgainAfterAMiss() {
+    Security.setProperty("networkaddress.cache.negative.ttl", "0");
   }
 
   /**

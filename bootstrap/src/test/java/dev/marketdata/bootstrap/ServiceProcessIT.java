@@ -333,13 +333,58 @@ class ServiceProcessIT {
     assertEquals(List.of("200 ms: exit 0, stopped", "400 ms: exit 0, stopped"), outcomes);
   }
 
+  /** Issue 24: heartbeats visible with what ships. Costs about 4 s. */
+  @Test
+  void theWatchModeShowsEachInstanceMarksItStaleOnceSilentAndStopsWithExit0() throws Exception {
+    int port = NatsServer.freePort();
+    try (NatsServer nats = NatsServer.start();
+        ServiceProcess watch =
+            ServiceProcess.start(
+                Map.of("NATS_URL", nats.url(), "LOG_FORMAT", "text"), "--watch", "local");
+        ServiceProcess service = ServiceProcess.start(env(nats.url(), port))) {
+      Waits.until(
+          START_TIMEOUT,
+          "the watch showing md-it ready",
+          () -> watch.stdout().stream().anyMatch(line -> line.matches("md-it +\\S+ +READY .*")),
+          watch::describe);
+
+      Integer serviceExit = service.stop(STOP_TIMEOUT);
+      // silent for its validity, three 200 ms intervals, then stale at the next 500 ms refresh
+      Waits.until(
+          Duration.ofSeconds(5),
+          "the watch marking md-it stale",
+          () -> watch.stdout().stream().anyMatch(line -> line.matches("md-it .* STALE: .*")),
+          watch::describe);
+      Integer watchExit = watch.stop(STOP_TIMEOUT);
+
+      assertEquals(0, serviceExit, service.describe());
+      assertEquals(0, watchExit, watch.describe());
+      assertTrue(watch.stderr().isEmpty(), watch.describe());
+    }
+  }
+
+  @Test
+  void theWatchModeRejectsAClusterIdThatIsNoSubjectTokenWith64() throws Exception {
+    try (ServiceProcess watch = ServiceProcess.start(Map.of(), "--watch", "prod.eu")) {
+      assertEquals(64, watch.awaitExit(Duration.ofSeconds(10)), watch.describe());
+      assertTrue(
+          String.join("\n", watch.stderr()).contains("--watch prod.eu: a cluster id is 1-64"));
+    }
+  }
+
   @Test
   void helpPrintsTheUsageAndExitsZero() throws Exception {
     try (ServiceProcess help = ServiceProcess.start(Map.of(), "--help")) {
       assertEquals(0, help.awaitExit(Duration.ofSeconds(10)), help.describe());
       String usage = String.join("\n", help.stdout());
       for (String expected :
-          List.of("--probe", "--version", "NATS_URL", "HEALTH_BIND", "default 8s (1ms-10m)")) {
+          List.of(
+              "--probe",
+              "--watch",
+              "--version",
+              "NATS_URL",
+              "HEALTH_BIND",
+              "default 8s (1ms-10m)")) {
         assertTrue(usage.contains(expected), expected + " missing from:\n" + usage);
       }
     }

@@ -49,10 +49,16 @@ public record ServiceIdentity(String serviceId, String version, Instant startedA
    *
    * @param now the moment of the heartbeat
    * @param state the state to report
+   * @param interval the time until the next heartbeat
    * @return the heartbeat; uptime never goes negative, even if the clock steps back
    */
-  public Heartbeat heartbeatAt(Instant now, ServiceState state) {
+  public Heartbeat heartbeatAt(Instant now, ServiceState state, Duration interval) {
     Duration uptime = Duration.between(startedAt, now);
-    return new Heartbeat(this, uptime.isNegative() ? Duration.ZERO : uptime, state, now);
+    return new Heartbeat(
+        this,
+        uptime.isNegative() ? Duration.ZERO : uptime,
+        state,
+        now,
+        Heartbeat.validityFor(interval));
   }
 }

@@ -18,9 +18,11 @@ class ServiceIdentityTest {
   void heartbeatCarriesTheUptimeSinceStart() {
     ServiceIdentity identity = new ServiceIdentity("md-1", "1.0.0", STARTED);
 
-    Heartbeat heartbeat = identity.heartbeatAt(STARTED.plusSeconds(90), ServiceState.READY);
+    Heartbeat heartbeat =
+        identity.heartbeatAt(STARTED.plusSeconds(90), ServiceState.READY, Duration.ofSeconds(2));
 
     assertEquals(Duration.ofSeconds(90), heartbeat.uptime());
+    assertEquals(Duration.ofSeconds(6), heartbeat.validFor());
     assertEquals(ServiceState.READY, heartbeat.state());
     assertEquals(identity, heartbeat.identity());
     assertEquals(STARTED.plusSeconds(90), heartbeat.at());
@@ -30,7 +32,8 @@ class ServiceIdentityTest {
   void uptimeNeverGoesNegativeWhenTheClockStepsBack() {
     ServiceIdentity identity = new ServiceIdentity("md-1", "1.0.0", STARTED);
 
-    Heartbeat heartbeat = identity.heartbeatAt(STARTED.minusSeconds(5), ServiceState.READY);
+    Heartbeat heartbeat =
+        identity.heartbeatAt(STARTED.minusSeconds(5), ServiceState.READY, Duration.ofSeconds(2));
 
     assertEquals(Duration.ZERO, heartbeat.uptime());
   }

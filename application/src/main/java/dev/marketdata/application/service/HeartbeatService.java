@@ -34,7 +34,8 @@ public final class HeartbeatService implements PublishHeartbeatUseCase {
       case NOT_READY -> PublishResult.SKIPPED_NOT_CONNECTED;
       case READY -> {
         boolean sent =
-            publisher.publish(identity.heartbeatAt(command.at(), state), command.validFor());
+            publisher.publish(
+                identity.heartbeatAt(command.at(), state, command.interval()), command.interval());
         yield sent ? PublishResult.PUBLISHED : PublishResult.DROPPED_NO_ANSWER;
       }
     };

@@ -21,7 +21,7 @@ class HeartbeatServiceTest {
   private static final Instant STARTED = Instant.parse("2026-11-26T10:00:00Z");
 
   private final AtomicBoolean connected = new AtomicBoolean(true);
-  private static final Duration VALID_FOR = Duration.ofSeconds(5);
+  private static final Duration INTERVAL = Duration.ofSeconds(5);
 
   private final List<Heartbeat> published = new ArrayList<>();
   private final AtomicBoolean busAnswers = new AtomicBoolean(true);
@@ -29,8 +29,8 @@ class HeartbeatServiceTest {
   private final HeartbeatService heartbeats =
       new HeartbeatService(new ServiceIdentity("md-1", "1.2.3", STARTED), health, this::send);
 
-  private boolean send(Heartbeat heartbeat, Duration validFor) {
-    assertEquals(VALID_FOR, validFor, "the command's validity reaches the port");
+  private boolean send(Heartbeat heartbeat, Duration deliverWithin) {
+    assertEquals(INTERVAL, deliverWithin, "delivered within one interval, or not at all");
     if (busAnswers.get()) {
       published.add(heartbeat);
     }
@@ -40,7 +40,7 @@ class HeartbeatServiceTest {
   @Test
   void publishesAReadyHeartbeatWhileConnected() {
     PublishResult result =
-        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED.plusSeconds(5), VALID_FOR));
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED.plusSeconds(5), INTERVAL));
 
     assertEquals(PublishResult.PUBLISHED, result);
     assertEquals(1, published.size());
@@ -48,6 +48,7 @@ class HeartbeatServiceTest {
     assertEquals(ServiceState.READY, heartbeat.state());
     assertEquals(Duration.ofSeconds(5), heartbeat.uptime());
     assertEquals("1.2.3", heartbeat.identity().version());
+    assertEquals(Duration.ofSeconds(15), heartbeat.validFor(), "stands for three intervals");
   }
 
   @Test
@@ -55,7 +56,7 @@ class HeartbeatServiceTest {
     connected.set(false);
 
     PublishResult result =
-        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED, VALID_FOR));
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED, INTERVAL));
 
     assertEquals(PublishResult.SKIPPED_NOT_CONNECTED, result);
     assertTrue(published.isEmpty());
@@ -66,7 +67,7 @@ class HeartbeatServiceTest {
     busAnswers.set(false);
 
     PublishResult result =
-        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED, VALID_FOR));
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED, INTERVAL));
 
     assertEquals(PublishResult.DROPPED_NO_ANSWER, result);
     assertTrue(result.lostToOutage());
@@ -78,14 +79,14 @@ class HeartbeatServiceTest {
     health.beginShutdown();
 
     PublishResult result =
-        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED, VALID_FOR));
+        heartbeats.publishHeartbeat(new PublishHeartbeatCommand(STARTED, INTERVAL));
 
     assertEquals(PublishResult.SKIPPED_STOPPING, result);
     assertTrue(published.isEmpty());
   }
 
   @Test
-  void aCommandNeedsAPositiveValidity() {
+  void aCommandNeedsAPositiveInterval() {
     assertThrows(
         IllegalArgumentException.class, () -> new PublishHeartbeatCommand(STARTED, Duration.ZERO));
   }

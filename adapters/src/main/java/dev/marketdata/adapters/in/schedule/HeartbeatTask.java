@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One heartbeat: publishes it, valid for one interval, counts what became of it, and reports
- * outages as {@link HeartbeatOutages} decides. Run by one scheduler thread at a time.
+ * One heartbeat: publishes it, worth delivering within one interval, counts what became of it, and
+ * reports outages as {@link HeartbeatOutages} decides. Run by one scheduler thread at a time.
  */
 public final class HeartbeatTask implements Runnable {
 
@@ -22,7 +22,7 @@ public final class HeartbeatTask implements Runnable {
 
   private final PublishHeartbeatUseCase heartbeats;
   private final Clock clock;
-  private final Duration validity;
+  private final Duration interval;
   private final HeartbeatOutages outages = new HeartbeatOutages();
   private final Counter published;
   private final Counter dropped;
@@ -33,17 +33,17 @@ public final class HeartbeatTask implements Runnable {
    *
    * @param heartbeats the use case it drives
    * @param clock where the moment of each heartbeat comes from
-   * @param validity how long each heartbeat stays valid: the interval between them
+   * @param interval the time between two heartbeats
    * @param metrics where its counters are registered
    */
   public HeartbeatTask(
       PublishHeartbeatUseCase heartbeats,
       Clock clock,
-      Duration validity,
+      Duration interval,
       PrometheusRegistry metrics) {
     this.heartbeats = heartbeats;
     this.clock = clock;
-    this.validity = validity;
+    this.interval = interval;
     this.published =
         Counter.builder()
             .name("marketdata_heartbeats_published")
@@ -63,15 +63,15 @@ public final class HeartbeatTask implements Runnable {
             .register(metrics);
     Gauge.builder()
         .name("marketdata_heartbeat_interval_seconds")
-        .help("Time between heartbeats; each is valid for this long")
+        .help("Time between heartbeats")
         .register(metrics)
-        .set(validity.toMillis() / 1000.0);
+        .set(interval.toMillis() / 1000.0);
   }
 
   @Override
   public void run() {
     Instant now = clock.instant();
-    PublishResult result = heartbeats.publishHeartbeat(new PublishHeartbeatCommand(now, validity));
+    PublishResult result = heartbeats.publishHeartbeat(new PublishHeartbeatCommand(now, interval));
     LOG.debug("heartbeat {}", result);
     switch (result) {
       case PUBLISHED -> {

@@ -1,13 +1,16 @@
 package dev.marketdata.adapters.out.nats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketdata.application.port.out.HeartbeatFeedPort;
 import dev.marketdata.application.port.out.HeartbeatPublisherPort;
 import dev.marketdata.application.port.out.MessagingStatusPort;
 import dev.marketdata.domain.Heartbeat;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
+import io.nats.client.MessageHandler;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -16,13 +19,17 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * stays up, while NATS is down; it then reconnects forever.
  */
 public final class NatsMessagingAdapter
-    implements HeartbeatPublisherPort, MessagingStatusPort, AutoCloseable {
+    implements HeartbeatPublisherPort, HeartbeatFeedPort, MessagingStatusPort, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(NatsMessagingAdapter.class);
 
@@ -52,6 +59,9 @@ public final class NatsMessagingAdapter
   private final Counter disconnects;
   private final AtomicBoolean linkUp = new AtomicBoolean();
   private volatile Runnable onConnected = () -> {};
+  private volatile MessageHandler feed;
+  private volatile String feedSubjects;
+  private final AtomicBoolean feedSubscribed = new AtomicBoolean();
   private final AtomicReference<Connection> connection = new AtomicReference<>();
   private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -147,6 +157,7 @@ public final class NatsMessagingAdapter
     }
     switch (type) {
       case CONNECTED -> {
+        subscribeFeedOnce(conn);
         linkUp.set(true);
         connects.inc();
         onConnected.run();
@@ -157,7 +168,10 @@ public final class NatsMessagingAdapter
       }
       // jnats reports RECONNECTED before its writer leaves reconnect mode; RESUBSCRIBED comes once
       // it did, when a publish can go out again.
-      case RESUBSCRIBED -> onConnected.run();
+      case RESUBSCRIBED -> {
+        subscribeFeedOnce(conn);
+        onConnected.run();
+      }
       case DISCONNECTED -> {
         // jnats repeats the event for failed attempts; only a link that was up can be lost.
         if (linkUp.getAndSet(false)) {
@@ -165,6 +179,13 @@ public final class NatsMessagingAdapter
         }
       }
       default -> {}
+    }
+  }
+
+  /** At the first connect that can send: jnats then restores the subscription on reconnects. */
+  private void subscribeFeedOnce(Connection conn) {
+    if (feed != null && feedSubscribed.compareAndSet(false, true)) {
+      conn.createDispatcher(feed).subscribe(feedSubjects);
     }
   }
 
@@ -186,7 +207,7 @@ public final class NatsMessagingAdapter
    * stays open would otherwise receive the heartbeat, and act on it, long after it was true.
    */
   @Override
-  public boolean publish(Heartbeat heartbeat, Duration validFor) {
+  public boolean publish(Heartbeat heartbeat, Duration deliverWithin) {
     Connection conn = connection.get();
     if (conn == null) {
       throw new IllegalStateException("NATS connection not established yet");
@@ -194,7 +215,7 @@ public final class NatsMessagingAdapter
     // RTT, not flush: flush returns at once, without a round trip, once pings are already
     // outstanding, which is exactly the hung-server case. RTT waits at most CONNECT_TIMEOUT.
     try {
-      if (conn.RTT().compareTo(validFor) > 0) {
+      if (conn.RTT().compareTo(deliverWithin) > 0) {
         return false;
       }
     } catch (IOException | CancellationException e) {
@@ -203,6 +224,31 @@ public final class NatsMessagingAdapter
     }
     conn.publish(settings.heartbeatSubject(), toJson(HeartbeatMessage.from(heartbeat)));
     return true;
+  }
+
+  /** Call before {@link #connect}: the subscription is made on the first connect. */
+  @Override
+  public void follow(Optional<String> clusterId, BiConsumer<Heartbeat, Instant> receiver) {
+    Set<String> warnedSubjects = ConcurrentHashMap.newKeySet();
+    this.feedSubjects = NatsSettings.heartbeatSubjects(clusterId);
+    this.feed =
+        message -> {
+          Instant arrived = clock.instant();
+          try {
+            receiver.accept(
+                Json.MAPPER.readValue(message.getData(), HeartbeatMessage.class).toHeartbeat(),
+                arrived);
+          } catch (IOException | RuntimeException e) {
+            if (warnedSubjects.add(message.getSubject())) {
+              LOG.atWarn()
+                  .addKeyValue("subject", message.getSubject())
+                  .log(
+                      "ignoring what is not a heartbeat on {}: {}",
+                      message.getSubject(),
+                      e.getMessage());
+            }
+          }
+        };
   }
 
   private byte[] toJson(HeartbeatMessage message) {
@@ -273,6 +319,8 @@ public final class NatsMessagingAdapter
    * ready, and does not contend with the log encoder's, which runs at the same moment.
    */
   private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    // Fields a newer publisher adds must not break an older reader.
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 }

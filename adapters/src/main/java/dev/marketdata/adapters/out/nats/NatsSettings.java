@@ -3,6 +3,7 @@ package dev.marketdata.adapters.out.nats;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the NATS adapter needs to connect and publish.
@@ -27,6 +28,8 @@ public record NatsSettings(
     Duration pingInterval,
     int maxPingsOut) {
 
+  private static final String HEARTBEAT_SUBJECT_PREFIX = "marketdata.heartbeat.";
+
   public NatsSettings {
     servers = List.copyOf(servers);
     Objects.requireNonNull(clientId, "clientId");
@@ -50,7 +53,17 @@ public record NatsSettings(
    * @return {@code marketdata.heartbeat.<clusterId>.<clientId>}
    */
   public String heartbeatSubject() {
-    return "marketdata.heartbeat." + clusterId + "." + clientId;
+    return HEARTBEAT_SUBJECT_PREFIX + clusterId + "." + clientId;
+  }
+
+  /**
+   * What a consumer subscribes to for the heartbeats of one cluster, or of all.
+   *
+   * @param clusterId the cluster; empty for all
+   * @return {@code marketdata.heartbeat.<clusterId>.*}, or {@code marketdata.heartbeat.>}
+   */
+  static String heartbeatSubjects(Optional<String> clusterId) {
+    return HEARTBEAT_SUBJECT_PREFIX + clusterId.map(id -> id + ".*").orElse(">");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.marketdata.adapters.out.nats;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.domain.Heartbeat;
 import dev.marketdata.domain.ServiceIdentity;
@@ -18,10 +23,18 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The NATS adapter against a real nats-server. */
@@ -32,7 +45,8 @@ class NatsMessagingAdapterIT {
   private static final Instant STARTED = Instant.parse("2026-11-26T10:00:00Z");
   private static final Heartbeat HEARTBEAT =
       new ServiceIdentity("md-1", "1.2.3", STARTED)
-          .heartbeatAt(STARTED.plusMillis(1500), ServiceState.READY);
+          .heartbeatAt(STARTED.plusMillis(1500), ServiceState.READY, Duration.ofSeconds(2));
+  private static final Path CONTRACT = Path.of("..", "docs", "heartbeat.schema.json");
 
   private static NatsSettings settings(String url, NatsCredentials credentials) {
     return new NatsSettings(
@@ -79,6 +93,66 @@ class NatsMessagingAdapterIT {
       assertEquals("READY", body.get("state").asText());
       assertEquals(1500, body.get("uptimeMillis").asLong());
       assertEquals("2026-11-26T10:00:01.500Z", body.get("timestamp").asText());
+      assertEquals(6000, body.get("validForMillis").asLong());
+      assertEquals(List.of(), contractViolations(body), "breaks " + CONTRACT);
+    }
+  }
+
+  /** What the published contract says is wrong with a message, by a maintained validator. */
+  private static List<String> contractViolations(JsonNode message) throws IOException {
+    try (InputStream contract = Files.newInputStream(CONTRACT)) {
+      return SchemaRegistry.withDefaultDialect(
+              SpecificationVersion.DRAFT_2020_12,
+              registry ->
+                  registry.schemaRegistryConfig(
+                      SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+          .getSchema(contract)
+          .validate(message)
+          .stream()
+          .map(Object::toString)
+          .toList();
+    }
+  }
+
+  @Test
+  void theContractRejectsAMessageWithoutItsValidity() throws Exception {
+    ObjectNode message = (ObjectNode) new ObjectMapper().readTree(validMessage());
+    message.remove("validForMillis");
+
+    assertEquals(1, contractViolations(message).size(), "the contract let it through");
+  }
+
+  private static byte[] validMessage() throws IOException {
+    return new ObjectMapper().writeValueAsBytes(HeartbeatMessage.from(HEARTBEAT));
+  }
+
+  @Test
+  void followsOneClustersHeartbeatsAndSkipsWhatIsNotOne() throws Exception {
+    try (NatsServer server = NatsServer.start();
+        Connection other = Nats.connect(server.url());
+        NatsMessagingAdapter publisher = adapterFor(server.url());
+        NatsMessagingAdapter watcher = adapterFor(server.url())) {
+      BlockingQueue<Heartbeat> received = new LinkedBlockingQueue<>();
+      watcher.follow(Optional.of("test"), (heartbeat, at) -> received.add(heartbeat));
+      watcher.connect(() -> {});
+      publisher.connect(() -> {});
+      await("both connected, the watcher hearing its own heartbeat")
+          .atMost(GENEROUS)
+          .until(
+              () ->
+                  publisher.isConnected()
+                      && watcher.isConnected()
+                      && watcher.publish(HEARTBEAT, GENEROUS)
+                      && received.poll(100, TimeUnit.MILLISECONDS) != null);
+      received.clear();
+
+      other.publish("marketdata.heartbeat.test.md-9", "not json".getBytes(UTF_8));
+      other.publish("marketdata.heartbeat.elsewhere.md-8", validMessage());
+      other.flush(GENEROUS);
+      assertTrue(publisher.publish(HEARTBEAT, GENEROUS));
+
+      assertEquals(HEARTBEAT, received.poll(GENEROUS.toMillis(), TimeUnit.MILLISECONDS));
+      assertNull(received.poll(500, TimeUnit.MILLISECONDS), "delivered what it should skip");
     }
   }
 

@@ -8,15 +8,15 @@ import java.util.Objects;
  * Publish one heartbeat.
  *
  * @param at the moment the heartbeat reports
- * @param validFor how long it stays worth delivering; past that it would report a stale state
+ * @param interval the time until the next heartbeat: this one is worth delivering only within it
  */
-public record PublishHeartbeatCommand(Instant at, Duration validFor) {
+public record PublishHeartbeatCommand(Instant at, Duration interval) {
 
   public PublishHeartbeatCommand {
     Objects.requireNonNull(at, "at");
-    Objects.requireNonNull(validFor, "validFor");
-    if (validFor.isNegative() || validFor.isZero()) {
-      throw new IllegalArgumentException("validFor must be positive, got " + validFor);
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("interval must be positive, got " + interval);
     }
   }
 }

@@ -1,0 +1,19 @@
+package dev.marketdata.application.port.out;
+
+import dev.marketdata.domain.Heartbeat;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/** Delivers the heartbeats other instances publish on the message bus. */
+public interface HeartbeatFeedPort {
+
+  /**
+   * Follows the heartbeats of one cluster, or of all, from the next connection on; the bus's
+   * reconnects are the adapter's business.
+   *
+   * @param clusterId the cluster to follow; empty for every cluster
+   * @param receiver given each heartbeat with the moment it arrived, on one thread at a time
+   */
+  void follow(Optional<String> clusterId, BiConsumer<Heartbeat, Instant> receiver);
+}
