@@ -58,6 +58,10 @@ class StackIT {
   private final String project = "mds-stack-" + UUID.randomUUID().toString().substring(0, 8);
   private final List<Integer> natsPorts =
       List.of(NatsServer.freePort(), NatsServer.freePort(), NatsServer.freePort());
+
+  /** Ten host ports from a free one on: the replicas take the first free ones of the range. */
+  private final String healthPorts = healthPortRange(NatsServer.freePort());
+
   private final Map<String, String> env = new HashMap<>();
   private List<String> profile = List.of();
   private List<String> overrides = List.of();
@@ -90,6 +94,7 @@ class StackIT {
     all.put("NATS_PORT", Integer.toString(natsPorts.get(0)));
     all.put("NATS_2_PORT", Integer.toString(natsPorts.get(1)));
     all.put("NATS_3_PORT", Integer.toString(natsPorts.get(2)));
+    all.put("HEALTH_HOST_PORTS", healthPorts);
     all.put("MDS_IMAGE_TAG", ContainerSupport.property("imageVersion"));
     all.put("HEARTBEAT_INTERVAL", "500ms");
     // The first health check runs one interval after the start: 1 s, not the image's 10 s.
@@ -140,8 +145,14 @@ class StackIT {
     assertEquals(List.of(), HardeningCheck.findings(all, Set.of()), "hardening of " + all);
   }
 
+  private static String healthPortRange(int first) {
+    int from = Math.min(first, 65535 - 9);
+    return from + "-" + (from + 9);
+  }
+
   @AfterEach
   void removeTheStack() {
+    Docker.run("rm", "-f", project + "-watch");
     Docker.Result down = compose("down", "--volumes", "--remove-orphans", "--timeout", "10");
     assertEquals(0, down.exitCode(), "could not remove stack " + project + ": " + down);
   }
@@ -220,6 +231,8 @@ class StackIT {
       assertHardened();
       Set<String> serviceIds = heartbeatSenders(List.of(natsPorts.get(0)), 3);
       List<String> replicas = containers(SERVICE);
+      List<Integer> readyFromHost = readyFromTheHost(3);
+      List<String> watched = watchedReplicas(3);
       Waits.until(
           Duration.ofSeconds(60),
           "3 targets up",
@@ -234,6 +247,8 @@ class StackIT {
       composeOk("stop");
 
       assertEquals(3, serviceIds.size(), "distinct serviceIds on the bus: " + serviceIds);
+      assertEquals(3, Set.copyOf(readyFromHost).size(), "health ports " + readyFromHost);
+      assertEquals(3, watched.size(), String.join("\n", watched));
       assertTrue(pending.contains("\"state\":\"pending\""), pending);
       assertTrue(firing.contains("\"state\":\"firing\""), firing);
       assertTrue(!resolved.contains(NATS_ALERT), resolved);
@@ -246,6 +261,50 @@ class StackIT {
     } finally {
       Files.deleteIfExists(rules);
     }
+  }
+
+  /**
+   * Issue 24: each replica's health from the host, on the port Compose published for it.
+   *
+   * @return the host ports that answered ready
+   */
+  private List<Integer> readyFromTheHost(int replicas) {
+    List<Integer> ports = new ArrayList<>();
+    for (int index = 1; index <= replicas; index++) {
+      String published = composeOk("port", "--index=" + index, SERVICE, "8080").strip();
+      int port = Integer.parseInt(published.substring(published.lastIndexOf(':') + 1));
+      assertEquals(200, Http.status(port, "/health/ready"), "replica " + index + " on " + port);
+      ports.add(port);
+    }
+    return ports;
+  }
+
+  /**
+   * Issue 24: the README's {@code docker-compose run --rm watch}, detached here to read its lines;
+   * it must show every replica ready, and stop with exit 0.
+   *
+   * @return its replica lines
+   */
+  private List<String> watchedReplicas(int replicas) {
+    String watch = project + "-watch";
+    composeOk("run", "-d", "-T", "--name", watch, "watch");
+    List<String> lines = new ArrayList<>();
+    Waits.until(
+        Duration.ofSeconds(30),
+        replicas + " replicas in the watch",
+        () -> {
+          lines.clear();
+          Docker.run("logs", watch)
+              .stdout()
+              .lines()
+              .filter(l -> l.contains(" READY "))
+              .forEach(lines::add);
+          return lines.size() == replicas;
+        },
+        () -> Docker.run("logs", watch).toString());
+    Docker.ok("stop", "-t", "10", watch);
+    assertEquals("0", ContainerSupport.inspect(watch, "{{.State.ExitCode}}"), "exit of the watch");
+    return List.copyOf(lines);
   }
 
   /** A Prometheus API answer; empty while Prometheus does not answer yet. */
