@@ -39,6 +39,7 @@ RUN printf '%s\n' \
       -XX:TieredStopAtLevel=1 \
       -XX:+UnlockDiagnosticVMOptions \
       -XX:-AOTReplayTraining \
+      -XX:-AOTAdapterCaching \
       -XX:+UseSerialGC \
       -XX:TrimNativeHeapInterval=5000 \
       -XX:+ExitOnOutOfMemoryError \
@@ -94,6 +95,6 @@ STOPSIGNAL SIGTERM
 
 # The app's own probe mode: no shell, no curl; lean flags keep each probe cheap.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["/opt/java/jre/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-XX:+UseSerialGC", "-Xmx16m", "-Xss256k", "-XX:-UsePerfData", "-Xlog:disable", "-XX:AOTCache=/app/app.aot", "-cp", "/app/market-data-service.jar", "dev.marketdata.bootstrap.Main", "--probe"]
+  CMD ["/opt/java/jre/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-XX:-AOTAdapterCaching", "-XX:+UseSerialGC", "-Xmx16m", "-Xss256k", "-XX:-UsePerfData", "-Xlog:disable", "-XX:AOTCache=/app/app.aot", "-cp", "/app/market-data-service.jar", "dev.marketdata.bootstrap.Main", "--probe"]
 
 ENTRYPOINT ["/opt/java/jre/bin/java", "@/app/jvm.options", "-XX:AOTCache=/app/app.aot", "-jar", "/app/market-data-service.jar"]
