@@ -1,6 +1,6 @@
-# Sourced by ./mvnw, or by a shell (`. .mvn/jdk.sh`): the build needs JDK 25. With JAVA_HOME unset
-# and an older `java` first on PATH (Debian's default is 17), export the oldest installed JDK >= 25.
-# A JAVA_HOME that is set is left alone: the enforcer names it if it is too old.
+# Sourced by ./mvnw, .ci/run, or a shell (`. .mvn/jdk.sh`): the build needs JDK 25. With JAVA_HOME
+# unset, export the `java` on PATH's JDK if it is >= 25, else the oldest installed JDK >= 25 (Debian's
+# default java is 17). A JAVA_HOME that is set is left alone: the enforcer names it if too old.
 mvnw_jdk_major() {
   sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
 }
@@ -10,7 +10,11 @@ mvnw_find_jdk() {
   on_path=$(command -v java 2>/dev/null || true)
   if [ -n "$on_path" ]; then
     home=$(dirname "$(dirname "$(readlink -f "$on_path")")")
-    [ "$(mvnw_jdk_major "$home")" -ge 25 ] 2>/dev/null && return 0
+    if [ "$(mvnw_jdk_major "$home")" -ge 25 ] 2>/dev/null; then
+      JAVA_HOME=$home
+      export JAVA_HOME
+      return 0
+    fi
   fi
   best="" best_major="" noglob=""
   case $- in *f*) noglob=1 ;; esac
