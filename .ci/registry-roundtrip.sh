@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The publish path, proven against a real registry on loopback (the CNCF distribution registry,
 # Debian's docker-registry): fabric8's docker:push (the plugin that builds the image), the local
-# copy removed, a pull back by digest, a run to ready, and the labels and SBOM unchanged.
+# copy removed, a pull back by digest, the release's probe step on that digest (.ci/probe-image.sh:
+# healthy with its AOT cache, exit 0 on stop), and the labels and SBOM unchanged.
 # What GHCR adds on top (authentication, multi-arch manifests, attestations, signatures) cannot be
 # proven here; the README says so. Run after `./mvnw -B -ntp verify` built the image.
 #
-# Everything it starts (registry, nats-server, container) logs to $CI_LOG_DIR and is stopped on
+# Everything it starts (the registry; the probe's nats-server and container) is stopped on
 # exit, and the image's local tags are restored, even on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,18 +26,14 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 work=$(mktemp -d)
 registry_port=$(free_port)
 registry=127.0.0.1:$registry_port
-name=mds-registry-roundtrip-$$
 registry_pid=""
-nats_pid=""
 reference=""
 cleanup() {
-  docker rm -f "$name" >/dev/null 2>&1 || true
   # Whatever happened, the tags mvn verify made are back.
   for tag in "${local_tags[@]}"; do
     docker image inspect "$tag" >/dev/null 2>&1 || docker tag "$image_id" "$tag" >/dev/null 2>&1 || true
   done
   [ -n "$reference" ] && docker rmi "$reference" >/dev/null 2>&1 || true
-  [ -n "$nats_pid" ] && kill "$nats_pid" 2>/dev/null || true
   [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -96,27 +93,11 @@ if docker image inspect "$image_id" >/dev/null 2>&1; then die "the local image $
 docker pull -q "$reference" >/dev/null
 say "pulled back by digest; image id $(docker image inspect -f '{{.Id}}' "$reference")"
 
-# ---- 5. It runs to ready ----------------------------------------------------------------------
-nats_port=$(free_port)
-health_port=$(free_port)
-nats_server=$(command -v nats-server || echo /usr/sbin/nats-server)
-"$nats_server" -a 127.0.0.1 -p "$nats_port" >"$log_dir/roundtrip-nats.log" 2>&1 &
-nats_pid=$!
-docker run -d --name "$name" --network host --read-only --tmpfs /tmp --cap-drop ALL \
-  --security-opt no-new-privileges --memory 96m --memory-swap 96m --cpus 1 --pids-limit 128 \
-  --health-interval 1s --health-start-period 30s \
-  -e NATS_URL="nats://127.0.0.1:$nats_port" -e HEALTH_PORT="$health_port" "$reference" >/dev/null
-status=""
-for _ in $(seq 1 60); do
-  status=$(docker inspect -f '{{.State.Health.Status}}' "$name")
-  [ "$status" = healthy ] && break
-  sleep 0.5
-done
-[ "$status" = healthy ] || { docker logs "$name" >&2; die "the pulled image did not become healthy ($status)"; }
-docker stop "$name" >/dev/null
-[ "$(docker inspect -f '{{.State.ExitCode}}' "$name")" = 0 ] || die "the pulled image did not stop with exit 0"
+# ---- 5. It runs: the release's own probe step, on the digest the registry reported -------------
+bash .ci/workflow-steps.sh run release-probe \
+  steps.meta.outputs.image="$registry/market-data-service" steps.build.outputs.digest="$digest"
 
 # ---- 6. Labels and SBOM unchanged --------------------------------------------------------------
 [ "$(labels "$reference")" = "$labels_before" ] || die "labels changed: $(labels "$reference") vs $labels_before"
 [ "$(sbom "$reference")" = "$sbom_before" ] || die "the SBOM changed across the registry"
-say "pushed, pulled by digest, ran to healthy, stopped with 0; labels and SBOM unchanged"
+say "pushed, pulled by digest, probed as the release probes it; labels and SBOM unchanged"
