@@ -49,7 +49,11 @@ const SCENARIOS = [
   {
     name: "jar",
     step: "ci.yml image / Fat jar (tests ran in the previous job)",
-    outputs: () => ({ version: version(), created: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/ }),
+    outputs: () => ({
+      version: version(),
+      created: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+      source: "https://github.com/Market-Data-Fork/market-data-service",
+    }),
   },
   {
     name: "release-version",
@@ -59,6 +63,7 @@ const SCENARIOS = [
       version: version(),
       created: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
       image: "ghcr.io/market-data-fork/market-data-service",
+      source: "https://github.com/Market-Data-Fork/market-data-service",
     }),
   },
   {
