@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.security.Security;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,9 @@ final class ServiceRunner {
   /** What is running, once started: what the shutdown hook stops. */
   private static final AtomicReference<ServiceGraph> RUNNING = new AtomicReference<>();
 
+  /** Set by the shutdown hook: a start not yet begun is not begun at all. */
+  private static final AtomicBoolean STOPPING = new AtomicBoolean();
+
   /**
    * Never returns: the process ends from the shutdown hook ({@link #stop()}, which {@code Main}
    * registers before this class loads), or at once on a start failure.
@@ -38,6 +42,11 @@ final class ServiceRunner {
   static void runUntilSignalled() {
     askDnsAgainAfterAMiss();
     ServiceConfig config = loadOrExit();
+    if (STOPPING.get()) {
+      // Stopped while starting: the hook logs the last line and halts; starting now would only
+      // take the cores its cold logging needs.
+      awaitForever();
+    }
     try {
       RUNNING.set(
           ServiceGraph.start(config, BuildInfo.version(), BuildInfo.revision(), Clock.systemUTC()));
@@ -114,6 +123,7 @@ final class ServiceRunner {
 
   /** The shutdown hook's work: stops what runs, logs the final line, ends with its exit code. */
   static void stop() {
+    STOPPING.set(true);
     ServiceGraph graph = RUNNING.get();
     ShutdownOutcome outcome = graph == null ? ShutdownOutcome.NOTHING_STARTED : graph.shutdown();
     outcome.log();
