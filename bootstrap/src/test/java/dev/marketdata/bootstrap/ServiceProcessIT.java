@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -308,15 +309,16 @@ class ServiceProcessIT {
 
   /**
    * Rolling updates and scale-downs stop replicas that are still starting. From the moment main
-   * runs (105 ms here), a stop is a clean one: exit 0 with the final line; before, the JVM's
-   * default gave 143. Stopped 150 to 300 ms in, it took 0.39 to 0.56 s to exit (docs/swarm.md).
+   * runs (105 ms here), a stop is a clean one: exit 0 with the final line. Before, the JVM decides
+   * (143, with nothing logged): 80 ms in may fall on either side (docs/swarm.md), but never on a
+   * third outcome. Stopped 150 to 300 ms in, it took 0.39 to 0.56 s to exit.
    */
   @Test
   void aStopWhileStartingExitsZeroWithItsFinalLine() throws Exception {
     int port = NatsServer.freePort();
     List<String> outcomes = new ArrayList<>();
     try (NatsServer nats = NatsServer.start()) {
-      for (long millis : new long[] {200, 300}) {
+      for (long millis : new long[] {80, 200, 300}) {
         try (ServiceProcess service = ServiceProcess.start(env(nats.url(), port))) {
           Thread.sleep(millis);
           Integer exit = service.stop(Duration.ofSeconds(3));
@@ -330,7 +332,12 @@ class ServiceProcessIT {
       }
     }
 
-    assertEquals(List.of("200 ms: exit 0, stopped", "300 ms: exit 0, stopped"), outcomes);
+    assertTrue(
+        Set.of("80 ms: exit 0, stopped", "80 ms: exit 143").contains(outcomes.getFirst()),
+        outcomes.getFirst());
+    assertEquals(
+        List.of("200 ms: exit 0, stopped", "300 ms: exit 0, stopped"),
+        outcomes.subList(1, outcomes.size()));
   }
 
   /** Issue 24: heartbeats visible with what ships. Costs about 4 s. */
