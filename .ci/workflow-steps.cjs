@@ -184,7 +184,7 @@ function runScenario(scenario, inputs, steps) {
       writeFileSync(script, evaluate(step.run, context, key));
       // GitHub's default shell for run steps on Linux; `shell: bash` adds pipefail.
       const shell = step.shell === "bash" ? ["--noprofile", "--norc", "-eo", "pipefail"] : ["-e"];
-      const result = spawnSync("bash", [...shell, script], { env, encoding: "utf8" });
+      const result = spawnSync("bash", [...shell, script], { env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
       const said = `${result.stdout}${result.stderr}`;
       if (result.status !== 0) {
         failure = { key, status: result.status, said };
