@@ -184,7 +184,13 @@ function runScenario(scenario, inputs, steps) {
       writeFileSync(script, evaluate(step.run, context, key));
       // GitHub's default shell for run steps on Linux; `shell: bash` adds pipefail.
       const shell = step.shell === "bash" ? ["--noprofile", "--norc", "-eo", "pipefail"] : ["-e"];
-      const result = spawnSync("bash", [...shell, script], { env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+      // A step's bound: its job's timeout, as on GitHub.
+      const result = spawnSync("bash", [...shell, script], {
+        env,
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: (job["timeout-minutes"] || 10) * 60 * 1000,
+      });
       const said = `${result.stdout}${result.stderr}`;
       if (result.status !== 0) {
         failure = { key, status: result.status, said };
