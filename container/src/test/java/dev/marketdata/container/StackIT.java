@@ -57,11 +57,13 @@ class StackIT {
       Pattern.compile("\"natsEvent\":\"(?:CONNECTED|RECONNECTED)\",\"server\":\"nats://([^:\"]+)");
 
   private final String project = "mds-stack-" + UUID.randomUUID().toString().substring(0, 8);
-  private final List<Integer> natsPorts =
-      List.of(NatsServer.freePort(), NatsServer.freePort(), NatsServer.freePort());
 
   /** Ten host ports from a free one on: the replicas take the first free ones of the range. */
-  private final String healthPorts = healthPortRange(NatsServer.freePort());
+  private final int healthFrom = Math.min(NatsServer.freePort(), 65535 - 9);
+
+  private final String healthPorts = healthFrom + "-" + (healthFrom + 9);
+
+  private final List<Integer> natsPorts = List.of(fixedPort(), fixedPort(), fixedPort());
 
   private final Map<String, String> env = new HashMap<>();
   private List<String> profile = List.of();
@@ -159,9 +161,16 @@ class StackIT {
     assertEquals(List.of(), HardeningCheck.findings(all, Set.of()), "hardening of " + all);
   }
 
-  private static String healthPortRange(int first) {
-    int from = Math.min(first, 65535 - 9);
-    return from + "-" + (from + 9);
+  /**
+   * A free host port for a fixed binding, outside the replicas' range: a replica may take any port
+   * of it first (a Prometheus port inside it once failed with "port is already allocated").
+   */
+  private int fixedPort() {
+    int port = NatsServer.freePort();
+    while (port >= healthFrom && port <= healthFrom + 9) {
+      port = NatsServer.freePort();
+    }
+    return port;
   }
 
   @AfterEach
@@ -229,7 +238,7 @@ class StackIT {
   @Test
   void threeReplicasAreScrapedAlertedOnAndStopWithExitZero() throws Exception {
     profile = List.of("--profile", "observability");
-    int prometheusPort = NatsServer.freePort();
+    int prometheusPort = fixedPort();
     env.put("PROMETHEUS_PORT", Integer.toString(prometheusPort));
     // The shipped rules, with the NATS alert's 2 minutes cut to 5 s, and the shipped configuration
     // scraping and evaluating every second instead of every 5 s.
