@@ -119,6 +119,13 @@ class StackIT {
     return byLabel("label=com.docker.compose.service=" + service);
   }
 
+  /** {@code docker stop} or {@code start} of a service's containers, as docker-compose would. */
+  private void docker(String command, String service) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(containers(service));
+    Docker.ok(args.toArray(String[]::new));
+  }
+
   private List<String> byLabel(String... filters) {
     List<String> args = new ArrayList<>(List.of("ps", "-a", "-q", "--filter"));
     args.add("label=com.docker.compose.project=" + project);
@@ -200,7 +207,7 @@ class StackIT {
     awaitHealthy(1);
     assertHardened();
 
-    String logs = composeOk("logs", "--no-color", SERVICE);
+    String logs = Docker.ok("logs", containers(SERVICE).getFirst());
     assertTrue(logs.contains("\"natsEvent\":\"CONNECTED\""), logs);
     assertFalse(logs.contains("TLS_FAILED"), logs);
   }
@@ -217,7 +224,7 @@ class StackIT {
     // The node the first replica uses: stopping it forces at least that replica to fail over.
     String node = connectedNode(replicas.getFirst());
 
-    composeOk("stop", node);
+    docker("stop", node);
     long stopped = System.nanoTime();
     await("every replica ready after " + node + " stopped")
         .atMost(Duration.ofSeconds(30))
@@ -260,10 +267,10 @@ class StackIT {
           () -> targetsUp(prometheusPort) == 3,
           () -> prometheus(prometheusPort, "/api/v1/targets"));
 
-      composeOk("stop", "nats");
+      docker("stop", "nats");
       String pending = awaitAlertState(prometheusPort, "pending");
       String firing = awaitAlertState(prometheusPort, "firing");
-      composeOk("start", "nats");
+      docker("start", "nats");
       String resolved = awaitAlertState(prometheusPort, "");
       composeOk("stop");
 
