@@ -11,14 +11,13 @@ import dev.marketdata.bootstrap.config.Settings;
 import dev.marketdata.bootstrap.logging.Logging;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.bootstrap.process.ExitCode;
+import dev.marketdata.bootstrap.process.Lifecycle;
 import dev.marketdata.bootstrap.wiring.ServiceGraph;
 import dev.marketdata.bootstrap.wiring.ShutdownOutcome;
 import java.io.IOException;
 import java.security.Security;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +28,8 @@ final class ServiceRunner {
 
   private ServiceRunner() {}
 
-  /** What is running, once started: what the shutdown hook stops. */
-  private static final AtomicReference<ServiceGraph> RUNNING = new AtomicReference<>();
-
-  /** Set by the shutdown hook: a start not yet begun is not begun at all. */
-  private static final AtomicBoolean STOPPING = new AtomicBoolean();
+  /** The one start and the one stop: what the shutdown hook stops, once started. */
+  private static final Lifecycle<ServiceGraph> LIFECYCLE = new Lifecycle<>();
 
   /**
    * Never returns: the process ends from the shutdown hook ({@link #stop()}, which {@code Main}
@@ -41,15 +37,20 @@ final class ServiceRunner {
    */
   static void runUntilSignalled() {
     askDnsAgainAfterAMiss();
-    ServiceConfig config = loadOrExit();
-    if (STOPPING.get()) {
-      // Stopped while starting: the hook logs the last line and halts; starting now would only
-      // take the cores its cold logging needs.
-      awaitForever();
-    }
+    // A stop before the parts start keeps them from starting: they would only take the cores the
+    // stop's cold logging needs.
+    LIFECYCLE.start(
+        () -> {
+          ServiceConfig config = loadOrExit();
+          return LIFECYCLE.stopping() ? null : startOrExit(config);
+        });
+    awaitForever();
+  }
+
+  private static ServiceGraph startOrExit(ServiceConfig config) {
     try {
-      RUNNING.set(
-          ServiceGraph.start(config, BuildInfo.version(), BuildInfo.revision(), Clock.systemUTC()));
+      return ServiceGraph.start(
+          config, BuildInfo.version(), BuildInfo.revision(), Clock.systemUTC());
     } catch (IOException e) {
       LOG.atError()
           .addKeyValue("variable", Settings.HEALTH_PORT.name())
@@ -65,7 +66,7 @@ final class ServiceRunner {
       LOG.error("start failed", e);
       halt(ExitCode.START_FAILED);
     }
-    awaitForever();
+    throw new IllegalStateException("unreachable: halted");
   }
 
   /**
@@ -123,9 +124,8 @@ final class ServiceRunner {
 
   /** The shutdown hook's work: stops what runs, logs the final line, ends with its exit code. */
   static void stop() {
-    STOPPING.set(true);
-    ServiceGraph graph = RUNNING.get();
-    ShutdownOutcome outcome = graph == null ? ShutdownOutcome.NOTHING_STARTED : graph.shutdown();
+    ShutdownOutcome outcome =
+        LIFECYCLE.stop().map(ServiceGraph::shutdown).orElse(ShutdownOutcome.NOTHING_STARTED);
     outcome.log();
     // halt, not exit: we are inside the shutdown hook, and a signal would otherwise end in 143.
     halt(outcome.exitCode());
