@@ -242,6 +242,13 @@ def build_ours(session):
     return Image("ours", tag, "jlink + AOT cache, shell-less glibc base", healthcheck_command(tag))
 
 
+def existing_ours(session, image):
+    """An image already built from this jar and Dockerfile (by `mvn verify`), under a tag of ours."""
+    tag = session.tag("ours")
+    run(["docker", "tag", image, tag])
+    return Image("ours", tag, f"{image}, as built by mvn verify", healthcheck_command(tag))
+
+
 def build_noaot(session, ours):
     entrypoint = json.loads(run(["docker", "image", "inspect", "-f", "{{json .Config.Entrypoint}}",
                                  ours.tag]).stdout)
@@ -626,6 +633,9 @@ def main():
     parser.add_argument("--jar-only", action="store_true")
     parser.add_argument("--no-jib", action="store_true")
     parser.add_argument("--no-noaot", action="store_true")
+    parser.add_argument("--ours-image", metavar="IMAGE",
+                        help="measure this image as ours instead of building the Dockerfile "
+                             "(.ci/run's smoke run: the one mvn verify built from the same jar)")
     parser.add_argument("--against", action="append", default=[], metavar="REF",
                         help="also measure ours as built from this git ref (an A/B in one run)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks",
@@ -655,7 +665,7 @@ def main():
         out.mkdir(parents=True, exist_ok=True)
         notes = []
         log("building images from the same jar")
-        ours = build_ours(session)
+        ours = existing_ours(session, args.ours_image) if args.ours_image else build_ours(session)
         images = [ours, build_naive(session)]
         images += [build_ours_at(session, ref) for ref in args.against]
         if not args.quick and not args.no_noaot:
