@@ -38,9 +38,14 @@ const NOT_HERE = {
 const version = () =>
   readFileSync("pom.xml", "utf8").match(/<version>([^<]+)<\/version>/)[1];
 
-// What a step's expressions may read. Anything else fails: a step run here must not depend on
-// what this file cannot stub.
+// The repository the stubs name: a fork, so nothing may assume the upstream path.
 const fork = { owner: "Market-Data-Fork", repository: "Market-Data-Fork/market-data-service" };
+// What the version steps of both workflows must output.
+const versionOutputs = () => ({
+  version: version(),
+  created: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+  source: "https://github.com/Market-Data-Fork/market-data-service",
+});
 const SCENARIOS = [
   {
     name: "manifests",
@@ -49,21 +54,15 @@ const SCENARIOS = [
   {
     name: "jar",
     step: "ci.yml image / Fat jar (tests ran in the previous job)",
-    outputs: () => ({
-      version: version(),
-      created: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
-      source: "https://github.com/Market-Data-Fork/market-data-service",
-    }),
+    outputs: versionOutputs,
   },
   {
     name: "release-version",
     step: "release.yml build / Release version, tag and image name",
     github: () => ({ ref_name: `v${version()}` }),
     outputs: () => ({
-      version: version(),
-      created: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+      ...versionOutputs(),
       image: "ghcr.io/market-data-fork/market-data-service",
-      source: "https://github.com/Market-Data-Fork/market-data-service",
     }),
   },
   {
