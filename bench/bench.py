@@ -220,12 +220,12 @@ def ensure_jar():
 
 
 def build_context(session, dockerfile_text, root=ROOT):
+    """What .dockerignore lets in (its `!path` lines), with this Dockerfile text."""
     ctx = Path(tempfile.mkdtemp(prefix="bench-ctx-", dir=session.tmp))
-    (ctx / "bootstrap" / "target").mkdir(parents=True)
-    target = root / "bootstrap" / "target"
-    shutil.copy2(target / JAR.name, ctx / "bootstrap" / "target" / JAR.name)
-    # The Dockerfile ships the SBOM beside the jar.
-    shutil.copy2(target / SBOM.name, ctx / "bootstrap" / "target" / SBOM.name)
+    for line in (root / ".dockerignore").read_text().splitlines():
+        if line.startswith("!") and (root / line[1:]).is_file():
+            (ctx / line[1:]).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(root / line[1:], ctx / line[1:])
     (ctx / "Dockerfile").write_text(dockerfile_text)
     return ctx
 

@@ -9,10 +9,11 @@
 #                                    Debian packages (mmdebstrap) and this machine's Temurin 25 JDK.
 #
 # The stand-ins mirror what the real images provide:
-#   builder: a Debian root filesystem with a shell and a full JDK 25 at /opt/java/openjdk
+#   builder: a Debian root filesystem with a shell, binutils and a full JDK 25 at /opt/java/openjdk
 #            (JAVA_HOME and PATH set), like eclipse-temurin's -jdk images;
 #   runtime: a shell-less glibc base (base-files, netbase, tzdata, libc6) with the nonroot user
 #            65532 and WORKDIR /home/nonroot, like gcr.io/distroless/base-nossl-debian12:nonroot.
+#   gcc:     Debian's gcc and libc6-dev (the health check's static build), like the gcc image;
 #   nats:    Debian's nats-server (2.9.10) at /usr/local/bin/nats-server, busybox' wget for the
 #            health check, and /etc/nats/nats-server.conf (client 4222, monitoring 8222, cluster
 #            6222), like the official alpine variant; docker-compose.yml passes its own arguments.
@@ -46,6 +47,13 @@ runtime_image=$(sed -n 's/^FROM \([^ ]*\).*$/\1/p' "$dockerfile" | tail -n 1)
   exit 1
 }
 
+# The health check's compiler: the stage named healthcheck.
+gcc_image=$(sed -n 's/^FROM \([^ ]*\) AS healthcheck$/\1/p' "$dockerfile")
+[ -n "$gcc_image" ] || {
+  echo "build-base-images: could not read the healthcheck FROM line of $dockerfile" >&2
+  exit 1
+}
+
 # The stack's Prometheus image (profile "observability", in the Compose-only override).
 prometheus_image=$(sed -n 's/^ *image: *\(prom\/prometheus:[^ ]*\) *$/\1/p' docker-compose.override.yml | head -n 1)
 [ -n "$prometheus_image" ] || {
@@ -63,7 +71,7 @@ nats_image=$(sed -n 's/^ *image: *\(nats:[^ ]*\) *$/\1/p' docker-compose.yml | h
 log() { echo "build-base-images: $*"; }
 
 # Raised whenever a stand-in changes, so that engines holding an older one rebuild it.
-standin_version=2
+standin_version=3
 standin_label="dev.marketdata.stand-in=$standin_version"
 
 # Present, and not a stand-in of an older version (a pulled image has no such label).
@@ -73,17 +81,15 @@ present() {
     { [ -z "$label" ] || [ "$label" = "$standin_version" ]; }
 }
 
-# busybox (Debian's static build) into folder $1, as bin/busybox; fetched once per run.
-busybox_dir=""
-trap '[ -z "$busybox_dir" ] || rm -rf "$busybox_dir"' EXIT
+# busybox (Debian's static build) into folder $1, as bin/busybox.
 fetch_busybox() {
-  if [ -z "$busybox_dir" ]; then
-    busybox_dir=$(mktemp -d)
-    mmdebstrap --quiet --variant=extract --include=busybox-static "$suite" - "$mirror" |
-      tar -x -C "$busybox_dir"
-  fi
+  local extracted
+  extracted=$(mktemp -d)
+  mmdebstrap --quiet --variant=extract --include=busybox-static "$suite" - "$mirror" |
+    tar -x -C "$extracted"
   mkdir -p "$1/bin"
-  cp "$busybox_dir/bin/busybox" "$1/bin/busybox"
+  cp -L "$extracted/bin/busybox" "$1/bin/busybox"
+  rm -rf "$extracted"
 }
 
 try_pull() {
@@ -105,7 +111,7 @@ need_tools() {
 build_builder() {
   log "building stand-in $builder_image from Debian $suite + $jdk_home"
   # cp -L: the JDK's lib/security/cacerts is a symlink into the host's /etc; copy what it points to.
-  mmdebstrap --quiet --variant=minbase --include=ca-certificates \
+  mmdebstrap --quiet --variant=minbase --include=ca-certificates,binutils \
     --customize-hook='mkdir -p "$1/opt/java"' \
     --customize-hook="cp -rL '$jdk_home' \"\$1/opt/java/openjdk\"" \
     --customize-hook='rm -rf "$1/var/cache/apt/archives/"*.deb "$1/var/lib/apt/lists/"*' \
@@ -118,6 +124,19 @@ build_builder() {
       --change "LABEL $standin_label" \
       --message "stand-in for $builder_image (scripts/build-base-images.sh)" \
       - "$builder_image" >/dev/null
+}
+
+build_gcc() {
+  log "building stand-in $gcc_image from Debian $suite (gcc, libc6-dev)"
+  mmdebstrap --quiet --variant=minbase --include=gcc,libc6-dev \
+    --customize-hook='rm -rf "$1/var/cache/apt/archives/"*.deb "$1/var/lib/apt/lists/"*' \
+    "$suite" - "$mirror" |
+    docker import \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'CMD ["bash"]' \
+      --change "LABEL $standin_label" \
+      --message "stand-in for $gcc_image (scripts/build-base-images.sh)" \
+      - "$gcc_image" >/dev/null
 }
 
 # What an extracted root file system keeps of the package manager and of documentation: nothing.
@@ -217,7 +236,13 @@ ensure() {
   log "$image built: $(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.1f MB", $1/1e6}')"
 }
 
-ensure "$builder_image" build_builder
-ensure "$runtime_image" build_runtime
-ensure "$nats_image" build_nats
-ensure "$prometheus_image" build_prometheus
+# Side by side: each build mostly waits on the mirror. The Prometheus stand-in builds on the
+# runtime's, so it follows it.
+pids=()
+ensure "$builder_image" build_builder & pids+=($!)
+ensure "$gcc_image" build_gcc & pids+=($!)
+ensure "$nats_image" build_nats & pids+=($!)
+{ ensure "$runtime_image" build_runtime && ensure "$prometheus_image" build_prometheus; } & pids+=($!)
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+exit $failed

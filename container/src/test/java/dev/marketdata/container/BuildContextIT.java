@@ -19,7 +19,8 @@ class BuildContextIT {
       List.of(
           "Dockerfile",
           "bootstrap/target/market-data-service.cdx.json",
-          "bootstrap/target/market-data-service.jar");
+          "bootstrap/target/market-data-service.jar",
+          "container/src/main/c/healthcheck.c");
 
   private static List<String> filesUnder(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
@@ -33,7 +34,7 @@ class BuildContextIT {
 
   // Fabric8's context is minimal by construction (no .git, .env or tests).
   @Test
-  void fabric8sContextHoldsTheDockerfileTheJarAndItsSbomOnly() throws IOException {
+  void fabric8sContextHoldsOnlyWhatTheImageIsBuiltFrom() throws IOException {
     Path context = Path.of(ContainerSupport.property("dockerContext"));
 
     assertEquals(IMAGE_INPUTS, filesUnder(context));
@@ -42,7 +43,7 @@ class BuildContextIT {
   // Plain docker build's context (.dockerignore) carries no .git, .env, tests, docs or
   // CI files.
   @Test
-  void theRootDockerignoreLetsOnlyTheDockerfileTheJarAndItsSbomThrough(@TempDir Path tree)
+  void theRootDockerignoreLetsOnlyWhatTheImageIsBuiltFromThrough(@TempDir Path tree)
       throws IOException {
     // A repository-shaped tree holding everything that must never reach an image.
     for (String file :
@@ -56,6 +57,8 @@ class BuildContextIT {
             "docs/notes.md",
             "adapters/src/test/java/SomeTest.java",
             "adapters/src/main/java/Some.java",
+            "container/src/main/c/healthcheck.c",
+            "container/src/test/java/SomeIT.java",
             "bootstrap/target/classes/Some.class",
             "bootstrap/target/original-market-data-service.jar",
             "bootstrap/target/bom.xml",
@@ -98,7 +101,8 @@ class BuildContextIT {
               "cat",
               "/listing");
 
-      List<String> received = listing.lines().map(line -> line.replaceFirst("^\\./", "")).toList();
+      List<String> received =
+          listing.lines().map(line -> line.replaceFirst("^\\./", "")).sorted().toList();
       assertEquals(IMAGE_INPUTS, received);
     } finally {
       Docker.run("rmi", "-f", tag);

@@ -5,21 +5,29 @@ import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /metrics}: the Prometheus client's own handler (text, or OpenMetrics when asked for).
- * The JVM's and the process's metrics are registered by the first scrape: their registration is the
- * costliest of all, nothing reads them before a scrape, and done at start (or at the first connect)
- * it competed for the CPU with the way to ready.
+ * {@code GET /metrics}: the Prometheus client's own handler, one scrape at a time. Concurrent
+ * scrapes each held a snapshot and its text, and grew the heap until the container was killed; now
+ * the others wait their turn, up to {@link #TURN_WAIT}, then get a 503 (docs/operations.md).
  */
 final class MetricsEndpoint implements HttpHandler {
 
+  static final Duration TURN_WAIT = Duration.ofSeconds(2);
+
   private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);
+  private static final byte[] BUSY = "{\"error\":\"busy, retry\"}".getBytes(StandardCharsets.UTF_8);
 
   private final PrometheusRegistry registry;
   private final MetricsHandler exposition;
+  private final Semaphore turn = new Semaphore(1, true);
   private boolean jvmRegistered;
 
   MetricsEndpoint(PrometheusRegistry registry) {
@@ -29,12 +37,33 @@ final class MetricsEndpoint implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    registerJvmOnce();
-    exposition.handle(exchange);
+    try (exchange) {
+      if (!turn.tryAcquire(TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        busy(exchange);
+        return;
+      }
+      try {
+        registerJvmOnce();
+        exposition.handle(exchange);
+      } finally {
+        turn.release();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
-  /** Concurrent first scrapes wait for the one registration, so that none misses a family. */
-  private synchronized void registerJvmOnce() {
+  private static void busy(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Retry-After", "1");
+    exchange.sendResponseHeaders(503, BUSY.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(BUSY);
+    }
+  }
+
+  /** Registered by the first scrape: costly, and nothing reads them before one. */
+  private void registerJvmOnce() {
     if (jvmRegistered) {
       return;
     }
