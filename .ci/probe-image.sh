@@ -30,9 +30,10 @@ print(*(s.getsockname()[1] for s in socks))')
 "$nats_server" -a 127.0.0.1 -p "$nats_port" >"$work/nats.log" 2>&1 &
 nats_pid=$!
 
-# -XX:AOTMode=on: a JVM that cannot map the image's AOT cache exits instead of starting without it.
+# The limits of the stack's file; -XX:AOTMode=on: a JVM that cannot map the AOT cache exits.
+memory=$(sed -n 's/^x-service-memory: &service-memory //p' "$(dirname "$0")/../docker-compose.yml")
 docker run -d --name "$name" --network host --read-only --tmpfs /tmp --cap-drop ALL \
-  --security-opt no-new-privileges --memory 96m --memory-swap 96m --cpus 1 --pids-limit 128 \
+  --security-opt no-new-privileges --memory "$memory" --memory-swap "$memory" --cpus 1 --pids-limit 128 \
   --health-interval 1s --health-start-period 30s -e JAVA_TOOL_OPTIONS=-XX:AOTMode=on \
   -e NATS_URL="nats://127.0.0.1:$nats_port" -e HEALTH_PORT="$health_port" "$reference" >/dev/null
 

@@ -17,9 +17,10 @@
 #   nats:    Debian's nats-server (2.9.10) at /usr/local/bin/nats-server, busybox' wget for the
 #            health check, and /etc/nats/nats-server.conf (client 4222, monitoring 8222, cluster
 #            6222), like the official alpine variant; docker-compose.yml passes its own arguments.
-#   prometheus: Debian's prometheus binary (2.42, from this machine) at /bin/prometheus on the
-#            runtime stand-in, with busybox' wget, user nobody (65534), WORKDIR /prometheus, like
-#            prom/prometheus; docker-compose.yml passes its own arguments.
+#   prometheus, alertmanager: Debian's binaries (2.42 and 0.25, from this machine) at
+#            /bin/prometheus and /bin/alertmanager on the runtime stand-in, with busybox' wget,
+#            user nobody (65534), like prom/prometheus and prom/alertmanager;
+#            docker-compose.yml passes their arguments.
 #
 # Stand-ins carry the label dev.marketdata.stand-in=VERSION; one of an older VERSION is rebuilt.
 #
@@ -54,10 +55,16 @@ gcc_image=$(sed -n 's/^FROM \([^ ]*\) AS healthcheck$/\1/p' "$dockerfile")
   exit 1
 }
 
-# The stack's Prometheus image (profile "observability", in the Compose-only override).
-prometheus_image=$(sed -n 's/^ *image: *\(prom\/prometheus:[^ ]*\) *$/\1/p' docker-compose.override.yml | head -n 1)
+# The stack's Prometheus image (profile "observability").
+prometheus_image=$(sed -n 's/^ *image: *\(prom\/prometheus:[^ ]*\) *$/\1/p' docker-compose.yml | head -n 1)
 [ -n "$prometheus_image" ] || {
-  echo "build-base-images: could not read the Prometheus image from docker-compose.override.yml" >&2
+  echo "build-base-images: could not read the Prometheus image from docker-compose.yml" >&2
+  exit 1
+}
+
+alertmanager_image=$(sed -n 's/^ *image: *\(prom\/alertmanager:[^ ]*\) *$/\1/p' docker-compose.yml | head -n 1)
+[ -n "$alertmanager_image" ] || {
+  echo "build-base-images: could not read the Alertmanager image from docker-compose.yml" >&2
   exit 1
 }
 
@@ -71,7 +78,7 @@ nats_image=$(sed -n 's/^ *image: *\(nats:[^ ]*\) *$/\1/p' docker-compose.yml | h
 log() { echo "build-base-images: $*"; }
 
 # Raised whenever a stand-in changes, so that engines holding an older one rebuild it.
-standin_version=3
+standin_version=4
 standin_label="dev.marketdata.stand-in=$standin_version"
 
 # Present, and not a stand-in of an older version (a pulled image has no such label).
@@ -172,26 +179,34 @@ build_runtime() {
   rm -rf "$root"
 }
 
-build_prometheus() {
-  # Debian's prometheus binary (the one .ci/run installs for promtool) on the runtime stand-in,
-  # which has the glibc it links against.
-  local bin=${PROMETHEUS_BIN:-/usr/bin/prometheus} context
+# $1 image, $2 the Debian binary, $3 its name in the image, $4 its port, $5 a folder it reads.
+build_prom_tool() {
+  local image=$1 bin=$2 name=$3 port=$4 data=${5:-} context
   [ -x "$bin" ] || {
-    echo "build-base-images: $bin not found: apt-get install prometheus (or set PROMETHEUS_BIN)" >&2
+    echo "build-base-images: $bin not found: apt-get install prometheus prometheus-alertmanager" >&2
     exit 1
   }
-  log "building stand-in $prometheus_image from $runtime_image and $bin"
+  log "building stand-in $image from $runtime_image and $bin"
   context=$(mktemp -d)
-  cp "$bin" "$context/prometheus"
+  cp "$bin" "$context/$name"
   # busybox runs the applet its name says: this copy is wget, for the health check.
   fetch_busybox "$context"
-  printf '%s\n' "FROM $runtime_image" 'COPY prometheus /bin/prometheus' 'COPY bin/busybox /bin/wget' \
-    "LABEL $standin_label" 'USER 65534:65534' \
-    'WORKDIR /prometheus' 'EXPOSE 9090' 'ENTRYPOINT ["/bin/prometheus"]' \
-    'CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]' \
+  printf '%s\n' "FROM $runtime_image" "COPY $name /bin/$name" 'COPY bin/busybox /bin/wget' \
+    "LABEL $standin_label" 'USER 65534:65534' "EXPOSE $port" "ENTRYPOINT [\"/bin/$name\"]" \
     > "$context/Dockerfile"
-  docker build -q -t "$prometheus_image" "$context" >/dev/null
+  if [ -n "$data" ]; then
+    mkdir -p "$context/data"
+    cp -r "$data/." "$context/data/"
+    echo "COPY data $data" >> "$context/Dockerfile"
+  fi
+  docker build -q -t "$image" "$context" >/dev/null 2>&1
   rm -rf "$context"
+}
+build_prometheus() { build_prom_tool "$prometheus_image" /usr/bin/prometheus prometheus 9090; }
+build_alertmanager() {
+  # Debian's build reads its notification templates from here.
+  build_prom_tool "$alertmanager_image" /usr/bin/prometheus-alertmanager alertmanager 9093 \
+    /usr/share/prometheus/alertmanager
 }
 
 build_nats() {
@@ -242,7 +257,11 @@ pids=()
 ensure "$builder_image" build_builder & pids+=($!)
 ensure "$gcc_image" build_gcc & pids+=($!)
 ensure "$nats_image" build_nats & pids+=($!)
-{ ensure "$runtime_image" build_runtime && ensure "$prometheus_image" build_prometheus; } & pids+=($!)
+{
+  ensure "$runtime_image" build_runtime
+  ensure "$prometheus_image" build_prometheus
+  ensure "$alertmanager_image" build_alertmanager
+} & pids+=($!)
 failed=0
 for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
 exit $failed

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Deploys docker-compose.yml, with the Swarm-only deploy/swarm/docker-compose.swarm.yml, to Docker
+# Deploys deploy/swarm/stack.yml to Docker
 # Swarm as stack NAME, after checking that every image it names is on this node (nothing is
 # pulled: there may be no registry).
 #
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 [ $# -ge 1 ] && [[ $1 != -* ]] || { echo "usage: scripts/stack-deploy.sh NAME [-c EXTRA.yml ...]" >&2; exit 64; }
 stack=$1
 shift
-files=(-c docker-compose.yml -c deploy/swarm/docker-compose.swarm.yml "$@")
+files=(-c deploy/swarm/stack.yml "$@")
 
 missing=0
 for image in $(docker stack config "${files[@]}" | sed -n 's/^ *image: *//p' | sort -u); do

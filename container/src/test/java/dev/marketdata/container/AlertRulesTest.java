@@ -21,15 +21,23 @@ class AlertRulesTest {
   private static final Path RULES = Path.of("..", "deploy", "prometheus", "alerts.yml");
   private static final Path RULE_TESTS = Path.of("..", "deploy", "prometheus", "alerts.test.yml");
   private static final Path RUNBOOK = Path.of("..", "docs", "runbook.md");
+  private static final Path ALERTMANAGER =
+      Path.of("..", "deploy", "alertmanager", "alertmanager.yml");
   private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
+  private static final Path AMTOOL = Path.of("/usr/bin/amtool");
 
   private static String promtool(String... args) throws IOException, InterruptedException {
-    assertTrue(Files.isExecutable(PROMTOOL), PROMTOOL + " not found: apt-get install prometheus");
-    List<String> command = new ArrayList<>(List.of(PROMTOOL.toString()));
+    return run(PROMTOOL, "prometheus", args);
+  }
+
+  private static String run(Path tool, String debianPackage, String... args)
+      throws IOException, InterruptedException {
+    assertTrue(Files.isExecutable(tool), tool + " not found: apt-get install " + debianPackage);
+    List<String> command = new ArrayList<>(List.of(tool.toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "promtool hung");
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), tool + " hung");
     assertEquals(0, process.exitValue(), output);
     return output;
   }
@@ -53,6 +61,36 @@ class AlertRulesTest {
       }
       assertTrue(count >= 2, alert + " needs a firing and a not-firing case, has " + count);
     }
+  }
+
+  // Critical alerts page, warnings open tickets; the inhibition is proven on the stack (StackIT).
+  @Test
+  void alertmanagerRoutesEachSeverityToItsReceiver() throws Exception {
+    String config = "--config.file=" + ALERTMANAGER;
+
+    assertTrue(
+        run(AMTOOL, "prometheus-alertmanager", "check-config", ALERTMANAGER.toString())
+            .contains("SUCCESS"));
+    run(
+        AMTOOL,
+        "prometheus-alertmanager",
+        "config",
+        "routes",
+        "test",
+        config,
+        "--verify.receivers=on-call",
+        "alertname=MarketDataNatsDisconnected",
+        "severity=critical");
+    run(
+        AMTOOL,
+        "prometheus-alertmanager",
+        "config",
+        "routes",
+        "test",
+        config,
+        "--verify.receivers=tickets",
+        "alertname=MarketDataHeartbeatsDropped",
+        "severity=warning");
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,11 +164,27 @@ class ContainerIT {
   }
 
   /** The documented memory floor: the README's hardened run sets these limits. */
-  private static final List<String> DOCUMENTED_LIMITS =
-      List.of("--memory", "96m", "--memory-swap", "96m", "--cpus", "1", "--pids-limit", "128");
+  private static final List<String> DOCUMENTED_LIMITS = readmeLimits();
+
+  /** The limit flags of the README's {@code docker run}: what users copy is what is tested. */
+  private static List<String> readmeLimits() {
+    try {
+      String readme = Files.readString(ContainerSupport.repositoryRoot().resolve("README.md"));
+      Matcher flags =
+          Pattern.compile("(--memory|--memory-swap|--cpus|--pids-limit) (\\S+)").matcher(readme);
+      List<String> limits = new ArrayList<>();
+      while (flags.find()) {
+        limits.addAll(List.of(flags.group(1), flags.group(2)));
+      }
+      assertEquals(8, limits.size(), "the README's docker run limits: " + limits);
+      return limits;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Test
-  void staysUpAndHealthyAt96MiBUnderSustainedHealthLoad() throws Exception {
+  void staysUpAndHealthyAtTheReadmesLimitsUnderSustainedHealthLoad() throws Exception {
     int healthPort = NatsServer.freePort();
     try (NatsServer nats = NatsServer.start()) {
       String container =

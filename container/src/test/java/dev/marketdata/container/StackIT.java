@@ -24,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,8 @@ class StackIT {
 
   private final Map<String, String> env = new HashMap<>();
   private List<String> profile = List.of();
-  private List<String> overrides = List.of();
+  // As `docker-compose` reads them without -f.
+  private List<String> files = List.of("docker-compose.yml", "docker-compose.override.yml");
 
   private static List<String> composeCli() {
     if (Docker.run("compose", "version").exitCode() == 0) {
@@ -83,13 +85,9 @@ class StackIT {
 
   private Docker.Result compose(String... args) {
     List<String> command = new ArrayList<>(composeCli());
-    // Both files, as `docker compose` reads them without -f.
     command.addAll(List.of("-p", project));
-    for (String file : List.of("docker-compose.yml", "docker-compose.override.yml")) {
+    for (String file : files) {
       command.addAll(List.of("-f", ContainerSupport.repositoryRoot().resolve(file).toString()));
-    }
-    for (String override : overrides) {
-      command.addAll(List.of("-f", ContainerSupport.repositoryRoot().resolve(override).toString()));
     }
     command.addAll(profile);
     command.addAll(List.of(args));
@@ -200,7 +198,11 @@ class StackIT {
             Map.of("PATH", System.getenv("PATH")),
             List.of("bash", "scripts/make-dev-tls.sh", certs.toString()));
     assertEquals(0, made.exitCode(), made.toString());
-    overrides = List.of("deploy/tls/docker-compose.tls.yml");
+    files =
+        List.of(
+            "docker-compose.yml",
+            "docker-compose.override.yml",
+            "deploy/tls/docker-compose.tls.yml");
     env.put("TLS_CERTS_DIR", certs.toString());
 
     composeOk("up", "-d");
@@ -210,6 +212,21 @@ class StackIT {
     String logs = Docker.ok("logs", containers(SERVICE).getFirst());
     assertTrue(logs.contains("\"natsEvent\":\"CONNECTED\""), logs);
     assertFalse(logs.contains("TLS_FAILED"), logs);
+  }
+
+  // Compose's production pattern: the base file alone, scaled, says nothing it ignores.
+  @Test
+  void theBaseFileAloneRunsThreeHealthyHardenedReplicasWithoutAWarning() {
+    files = List.of("docker-compose.yml");
+
+    Docker.Result up = compose("up", "-d", "--scale", SERVICE + "=3");
+
+    assertEquals(0, up.exitCode(), up.toString());
+    for (String noise : List.of("WARN", "ignored", "not supported", "clash")) {
+      assertFalse(up.toString().contains(noise), up.toString());
+    }
+    awaitHealthy(3);
+    assertHardened();
   }
 
   @Test
@@ -246,10 +263,12 @@ class StackIT {
   void threeReplicasAreScrapedAlertedOnAndStopWithExitZero() throws Exception {
     profile = List.of("--profile", "observability");
     int prometheusPort = fixedPort();
+    int alertmanagerPort = fixedPort();
     env.put("PROMETHEUS_PORT", Integer.toString(prometheusPort));
-    // The shipped rules, with the NATS alert's 2 minutes cut to 5 s, and the shipped configuration
-    // scraping and evaluating every second instead of every 5 s.
-    Path rules = quicker(ALERT_RULES, "for: 2m", "for: 5s");
+    env.put("ALERTMANAGER_PORT", Integer.toString(alertmanagerPort));
+    // The shipped rules with every minute's wait cut to 5 s, and the shipped configuration scraping
+    // and evaluating every second instead of every 5 s.
+    Path rules = quicker(ALERT_RULES, "for: 30s", "for: 5s", "for: 1m", "for: 5s");
     Path config = quicker(PROMETHEUS_CONFIG, ": 5s", ": 1s");
     env.put("ALERT_RULES", rules.toString());
     env.put("PROMETHEUS_CONFIG", config.toString());
@@ -270,6 +289,7 @@ class StackIT {
       docker("stop", "nats");
       String pending = awaitAlertState(prometheusPort, "pending");
       String firing = awaitAlertState(prometheusPort, "firing");
+      JsonNode pages = awaitOnePageWithItsConsequencesInhibited(alertmanagerPort, serviceIds);
       docker("start", "nats");
       String resolved = awaitAlertState(prometheusPort, "");
       composeOk("stop");
@@ -280,6 +300,8 @@ class StackIT {
       assertTrue(pending.contains("\"state\":\"pending\""), pending);
       assertTrue(firing.contains("\"state\":\"firing\""), firing);
       assertTrue(!resolved.contains(NATS_ALERT), resolved);
+      assertEquals(1, pages.size(), pages.toString());
+      assertEquals(NATS_ALERT, pages.get(0).at("/labels/alertname").asText(), pages.toString());
       for (String id : replicas) {
         assertEquals(
             "0", ContainerSupport.inspect(id, "{{.State.ExitCode}}"), "exit code of " + id);
@@ -295,10 +317,13 @@ class StackIT {
   /**
    * A readable copy of a shipped file with {@code from} replaced by {@code to}, which must occur.
    */
-  private static Path quicker(String shipped, String from, String to) throws IOException {
-    String text = Files.readString(ContainerSupport.repositoryRoot().resolve(shipped));
-    String quick = text.replace(from, to);
-    assertNotEquals(text, quick, shipped + " has no '" + from + "'");
+  private static Path quicker(String shipped, String... fromTo) throws IOException {
+    String quick = Files.readString(ContainerSupport.repositoryRoot().resolve(shipped));
+    for (int i = 0; i < fromTo.length; i += 2) {
+      String text = quick;
+      quick = text.replace(fromTo[i], fromTo[i + 1]);
+      assertNotEquals(text, quick, shipped + " has no '" + fromTo[i] + "'");
+    }
     Path copy = Files.createTempFile("mds-prometheus-", ".yml");
     Files.writeString(copy, quick);
     copy.toFile().setReadable(true, false);
@@ -399,6 +424,43 @@ class StackIT {
         },
         () -> last[0]);
     return last[0];
+  }
+
+  /**
+   * Alertmanager's groups that would notify (not inhibited or silenced), once it holds the NATS
+   * alert of every replica, named by its serviceId, and a heartbeat alert it inhibits.
+   */
+  private static JsonNode awaitOnePageWithItsConsequencesInhibited(int port, Set<String> serviceIds)
+      throws IOException {
+    String[] last = {"", ""};
+    Waits.until(
+        Duration.ofSeconds(90),
+        "the NATS alert of each replica in Alertmanager, a heartbeat alert inhibited",
+        () -> {
+          last[0] = alertmanager(port, "/api/v2/alerts?active=true&inhibited=true");
+          Set<String> named = new HashSet<>();
+          boolean inhibited = false;
+          for (JsonNode alert : JSON.readTree(last[0])) {
+            String name = alert.at("/labels/alertname").asText();
+            if (name.equals(NATS_ALERT)) {
+              named.add(alert.at("/labels/service_id").asText());
+            }
+            inhibited |=
+                name.matches("MarketData(NoHeartbeat|HeartbeatsDropped)")
+                    && alert.at("/status/inhibitedBy").size() > 0;
+          }
+          return named.equals(serviceIds) && inhibited;
+        },
+        () -> last[0]);
+    last[1] =
+        alertmanager(port, "/api/v2/alerts/groups?active=true&inhibited=false&silenced=false");
+    return JSON.readTree(last[1]);
+  }
+
+  private static String alertmanager(int port, String path) {
+    return Http.status(port, "/-/ready") == 200
+        ? Http.get(port, path, "application/json").body()
+        : "[]";
   }
 
   /** The serviceIds heard on the bus within 15 s, through whichever of the ports answers. */
