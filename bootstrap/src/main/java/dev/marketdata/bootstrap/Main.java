@@ -10,24 +10,12 @@ import dev.marketdata.bootstrap.watch.WatchRunner;
 import dev.marketdata.domain.ServiceIdentity;
 import java.util.Optional;
 
-/**
- * Entry point. Holds no logger on purpose: {@code --probe} must not pay for logback's start-up.
- *
- * <ul>
- *   <li>no argument: run the service until SIGTERM/SIGINT;
- *   <li>{@code --probe}: exit 0 if the local instance is ready, 1 if not (container HEALTHCHECK);
- *   <li>{@code --watch [CLUSTER_ID]}: print the instances heard on NATS until SIGTERM/SIGINT;
- *   <li>{@code --version}: print the version;
- *   <li>{@code --help}: print the usage.
- * </ul>
- */
+/** Entry point: the modes of {@link #usage()}. No logger: {@code --probe} skips logback's start. */
 public final class Main {
 
   /**
    * The {@code --help} text. Built on demand, not as a constant: the other modes, the probe above
    * all, do not pay for formatting it.
-   *
-   * @return the usage, with each setting's purpose, default and range from {@link Settings}
    */
   static String usage() {
     StringBuilder settings = new StringBuilder();

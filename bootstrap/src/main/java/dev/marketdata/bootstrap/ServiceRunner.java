@@ -80,8 +80,6 @@ final class ServiceRunner {
   /**
    * Reads the configuration and logs it, as its first line; on any problem, logs every one of them
    * and ends the process with {@link ExitCode#CONFIG}.
-   *
-   * @return the valid configuration
    */
   static ServiceConfig loadOrExit() {
     EnvironmentSnapshot snapshot = Environment.read();

@@ -635,7 +635,8 @@ class ServiceProcessIT {
                 .anyMatch(
                     k ->
                         k.startsWith("marketdata_build_info{")
-                            && k.contains("version=\"" + BuildInfo.version() + "\"")),
+                            && k.contains("version=\"" + BuildInfo.version() + "\"")
+                            && k.contains("service_id=\"md-it\"")),
             first.keySet().toString());
         assertEquals(0.0, down.get("marketdata_nats_connected"));
         assertEquals(1.0, down.get("marketdata_nats_disconnects_total"));

@@ -4,16 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/**
- * A periodic statement that this instance is alive, and in which state.
- *
- * @param identity which instance speaks
- * @param uptime how long it has been running
- * @param state its state at {@code at}
- * @param at when the heartbeat was taken
- * @param validFor how long after its arrival it stands; past that, with no newer one, the instance
- *     counts as gone
- */
+/** A periodic statement that this instance is alive, and in which state. */
 public record Heartbeat(
     ServiceIdentity identity, Duration uptime, ServiceState state, Instant at, Duration validFor) {
 
@@ -36,9 +27,6 @@ public record Heartbeat(
 
   /**
    * How long a heartbeat sent every {@code interval} stands: one late or lost beat is no outage.
-   *
-   * @param interval the time between two heartbeats
-   * @return {@link #VALID_FOR_INTERVALS} intervals
    */
   public static Duration validityFor(Duration interval) {
     return interval.multipliedBy(VALID_FOR_INTERVALS);
@@ -47,10 +35,6 @@ public record Heartbeat(
   /**
    * Whether this heartbeat, received at {@code receivedAt}, no longer stands at {@code now}. Judged
    * on the receiver's clock alone, so that clock skew between hosts cannot fake or hide an outage.
-   *
-   * @param receivedAt when it arrived
-   * @param now the moment to judge
-   * @return true once more than {@link #validFor()} has passed since its arrival
    */
   public boolean isStale(Instant receivedAt, Instant now) {
     return Duration.between(receivedAt, now).compareTo(validFor) > 0;

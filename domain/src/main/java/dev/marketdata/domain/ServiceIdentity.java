@@ -5,13 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/**
- * Who this running instance is: stable for the life of the process.
- *
- * @param serviceId the instance id, also a single NATS subject token
- * @param version the build version
- * @param startedAt when the process started
- */
+/** Who this running instance is: stable for the life of the process. */
 public record ServiceIdentity(String serviceId, String version, Instant startedAt) {
 
   /** What an id may hold, as operators read it in error messages. */
@@ -21,12 +15,7 @@ public record ServiceIdentity(String serviceId, String version, Instant startedA
   /** One NATS subject token: no dots, wildcards or whitespace. */
   private static final Pattern SUBJECT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-  /**
-   * Whether a text is a valid id (and so a single NATS subject token).
-   *
-   * @param id the candidate
-   * @return true if it matches {@link #ID_SYNTAX}
-   */
+  /** Whether a text is a valid id (and so a single NATS subject token). */
   public static boolean isValidId(String id) {
     return SUBJECT_TOKEN.matcher(id).matches();
   }
@@ -44,14 +33,7 @@ public record ServiceIdentity(String serviceId, String version, Instant startedA
     }
   }
 
-  /**
-   * The heartbeat this instance reports at a given moment.
-   *
-   * @param now the moment of the heartbeat
-   * @param state the state to report
-   * @param interval the time until the next heartbeat
-   * @return the heartbeat; uptime never goes negative, even if the clock steps back
-   */
+  /** The heartbeat this instance reports at a given moment. */
   public Heartbeat heartbeatAt(Instant now, ServiceState state, Duration interval) {
     Duration uptime = Duration.between(startedAt, now);
     return new Heartbeat(

@@ -11,10 +11,6 @@ public enum ServiceState {
 
   /**
    * Derives the state from the two facts it depends on, so that it can never disagree with them.
-   *
-   * @param stopping whether shutdown has begun
-   * @param connected whether the message bus connection is up
-   * @return the resulting state
    */
   public static ServiceState of(boolean stopping, boolean connected) {
     if (stopping) {

@@ -51,49 +51,23 @@ public final class ConfigLoader {
     this.problems.addAll(snapshot.problems());
   }
 
-  /**
-   * Validates every variable.
-   *
-   * @param env the environment
-   * @return the configuration
-   * @throws InvalidConfigException listing every invalid variable
-   */
+  /** Validates every variable. */
   public static ServiceConfig load(Map<String, String> env) throws InvalidConfigException {
     return load(EnvironmentSnapshot.of(env));
   }
 
-  /**
-   * Validates every variable, reporting the problems of {@code .env} along with the others.
-   *
-   * @param snapshot the environment merged over {@code .env}
-   * @return the configuration
-   * @throws InvalidConfigException listing every problem
-   */
+  /** Validates every variable, reporting the problems of {@code .env} along with the others. */
   public static ServiceConfig load(EnvironmentSnapshot snapshot) throws InvalidConfigException {
     return load(snapshot, Instant.now());
   }
 
-  /**
-   * Validates every variable at a given time, which decides whether a certificate has expired.
-   *
-   * @param snapshot the environment merged over {@code .env}
-   * @param now the time of the check
-   * @return the configuration
-   * @throws InvalidConfigException listing every problem
-   */
+  /** Validates every variable at a given time, which decides whether a certificate has expired. */
   public static ServiceConfig load(EnvironmentSnapshot snapshot, Instant now)
       throws InvalidConfigException {
     return new ConfigLoader(snapshot, now).load();
   }
 
-  /**
-   * Reads the health address alone, for the probe, which must stay cheap.
-   *
-   * @param env the environment
-   * @return where the local health endpoints answer: the bound address, or loopback when the server
-   *     listens on every interface
-   * @throws InvalidConfigException when either setting is invalid
-   */
+  /** Reads the health address alone, for the probe, which must stay cheap. */
   public static InetSocketAddress probeAddress(Map<String, String> env)
       throws InvalidConfigException {
     ConfigLoader loader = new ConfigLoader(EnvironmentSnapshot.of(env), Instant.EPOCH);
@@ -107,9 +81,6 @@ public final class ConfigLoader {
   /**
    * The log format alone, so that even the lines reporting an invalid configuration come in the
    * format asked for.
-   *
-   * @param env the environment
-   * @return the format asked for, when valid
    */
   public static Optional<String> logFormat(Map<String, String> env) {
     return LOG_FORMAT.text(env).flatMap(LOG_FORMAT.parser()::parse);
@@ -161,11 +132,7 @@ public final class ConfigLoader {
     }
   }
 
-  /**
-   * The setting's value; empty when unset without a default, or invalid (then a problem is
-   * recorded). A variable that is set but empty is a problem: a template with an unset variable
-   * produces exactly that, and it must not mean "the default".
-   */
+  /** Empty when unset without a default, or invalid (a problem recorded; set-but-empty is one). */
   private <T> Optional<T> read(Setting<T> setting) {
     String raw = env.get(setting.name());
     if (raw != null && (setting.secret() ? raw.isEmpty() : raw.isBlank())) {

@@ -1,12 +1,6 @@
 package dev.marketdata.bootstrap.config;
 
-/**
- * One invalid setting.
- *
- * @param variable the environment variable at fault
- * @param shownValue its value as it may be shown (masked when secret)
- * @param expected what a valid value looks like
- */
+/** One invalid setting. */
 public record ConfigProblem(String variable, String shownValue, String expected) {
 
   /** The one line an operator reads: what, which value, and what would be right. */

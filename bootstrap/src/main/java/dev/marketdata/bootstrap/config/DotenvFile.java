@@ -15,17 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a {@code .env} file the way the common dotenv tools (Docker Compose, python-dotenv, Node's
- * dotenv) do: {@code KEY=VALUE} lines, an optional {@code export } prefix, {@code #} comments,
- * single quotes taken literally, double quotes with {@code \n \t \" \\} escapes, a UTF-8 BOM and
- * CRLF line ends. Every bad line is reported, with the file and line number, and never with its
- * content: a line may hold a secret.
- *
- * <p>Written here because dotenv-java, the usual Java library, rejects {@code export}, keeps single
- * quotes, drops an unterminated line silently and reports no line numbers.
- *
- * @param values the variables, in file order; a later line wins over an earlier one
- * @param problems every line that could not be read
+ * Reads {@code .env} as Docker Compose and python-dotenv do; each bad line is reported with its
+ * file and line, never its content (docs/configuration.md; why not dotenv-java: docs/decisions.md).
  */
 public record DotenvFile(Map<String, String> values, List<ConfigProblem> problems) {
 
@@ -40,12 +31,7 @@ public record DotenvFile(Map<String, String> values, List<ConfigProblem> problem
     problems = List.copyOf(problems);
   }
 
-  /**
-   * Reads {@code file} if it exists.
-   *
-   * @param file the file
-   * @return its variables and problems; none of either when there is no such file
-   */
+  /** Reads {@code file} if it exists. */
   public static DotenvFile read(Path file) {
     if (!Files.exists(file)) {
       return new DotenvFile(Map.of(), List.of());

@@ -15,12 +15,7 @@ public final class DurationText {
 
   private DurationText() {}
 
-  /**
-   * Parses a positive integer with a unit.
-   *
-   * @param text such as {@code 500ms}
-   * @return the duration, or empty when the text is not of that form
-   */
+  /** Parses a positive integer with a unit. */
   public static Optional<Duration> parse(String text) {
     Matcher matcher = DURATION.matcher(text);
     if (!matcher.matches()) {
@@ -39,9 +34,6 @@ public final class DurationText {
   /**
    * The shortest exact form in the largest unit: {@code 2ms}, {@code 1500ms}, {@code 5s}, {@code
    * 2m}, {@code 1h}. Below a millisecond, the value is rounded down to whole milliseconds.
-   *
-   * @param duration a non-negative duration
-   * @return its text
    */
   public static String format(Duration duration) {
     long millis = duration.toMillis();

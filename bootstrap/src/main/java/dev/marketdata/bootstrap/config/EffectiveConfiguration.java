@@ -4,21 +4,12 @@ import dev.marketdata.adapters.out.nats.NatsCredentials;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * What a start runs with: every setting's effective value and where it came from, secrets shown as
- * {@code ***}. Logged once, before anything connects, so that "which value won?" never needs a
- * guess.
- */
+/** Every setting's effective value and its source, secrets as {@code ***}: "which value won?" */
 public final class EffectiveConfiguration {
 
   private EffectiveConfiguration() {}
 
-  /**
-   * Describes the configuration of a snapshot the loader accepted.
-   *
-   * @param snapshot the raw settings
-   * @return per variable, {@code {"value": …, "source": environment|.env|default|HOSTNAME}}
-   */
+  /** Describes the configuration of a snapshot the loader accepted. */
   public static Map<String, Map<String, String>> describe(EnvironmentSnapshot snapshot) {
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     for (Setting<?> setting : Settings.ALL) {

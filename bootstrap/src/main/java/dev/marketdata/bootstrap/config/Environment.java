@@ -14,11 +14,7 @@ public final class Environment {
 
   private Environment() {}
 
-  /**
-   * Reads the real environment over {@code ./.env}; real variables win.
-   *
-   * @return every variable, and every problem of {@code .env}
-   */
+  /** Reads the real environment over {@code ./.env}; real variables win. */
   public static EnvironmentSnapshot read() {
     Path dotenvFile = Path.of(DotenvFile.NAME);
     DotenvFile dotenv = DotenvFile.read(dotenvFile);

@@ -4,14 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * The raw settings of one start: the process environment merged over {@code .env}.
- *
- * @param variables every variable; a real environment variable wins over a {@code .env} line
- * @param fromDotenv the names whose value came from {@code .env}
- * @param problems what could not be read at all (bad {@code .env} lines)
- * @param dotenvRead whether a {@code .env} file was there to read
- */
+/** The raw settings of one start: the process environment merged over {@code .env}. */
 public record EnvironmentSnapshot(
     Map<String, String> variables,
     Set<String> fromDotenv,
@@ -24,12 +17,7 @@ public record EnvironmentSnapshot(
     problems = List.copyOf(problems);
   }
 
-  /**
-   * Where a variable's value came from.
-   *
-   * @param variable its name
-   * @return {@code environment}, {@code .env} or {@code default} (not set at all)
-   */
+  /** Where a variable's value came from. */
   public String sourceOf(String variable) {
     if (!variables.containsKey(variable)) {
       return "default";

@@ -15,16 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/**
- * How a setting's text becomes its value, and how both are shown to people.
- *
- * @param read the value, or empty when the text is invalid
- * @param accepts what it accepts in a few words, for the README and {@code --help}
- * @param expected what a valid value looks like, for the line that reports an invalid one
- * @param show the value as the configuration line shows it
- * @param quote an invalid text as its problem line may quote it
- * @param <T> the value's type
- */
+/** How a setting's text becomes its value, and how both are shown to people. */
 public record Parser<T>(
     Function<String, Optional<T>> read,
     String accepts,

@@ -7,13 +7,6 @@ import java.util.function.UnaryOperator;
 /**
  * One environment variable the service reads: declared once, in {@link Settings}, and from there
  * loaded, listed by {@code --help}, shown in the configuration line and checked against the README.
- *
- * @param name the variable
- * @param purpose what it is for, in a few words
- * @param whenUnset what applies when it is not set
- * @param parser how its text is read, with its bounds
- * @param secret whether its value is never shown (and taken as written, spaces included)
- * @param <T> the type of its value
  */
 public record Setting<T>(
     String name, String purpose, WhenUnset whenUnset, Parser<T> parser, boolean secret) {
@@ -23,13 +16,7 @@ public record Setting<T>(
     /** A value, as the variable would be written. */
     record Value(String text) implements WhenUnset {}
 
-    /**
-     * Derived from another variable that the platform sets.
-     *
-     * @param description what the derived value is, for people
-     * @param source the variable it is derived from
-     * @param derive from that variable's value, or null when it is not set, to the setting's text
-     */
+    /** Derived from another variable that the platform sets. */
     record Derived(String description, String source, UnaryOperator<String> derive)
         implements WhenUnset {}
 
@@ -49,12 +36,7 @@ public record Setting<T>(
     return new Setting<>(name, purpose, new WhenUnset.Nothing(), Parser.text(), true);
   }
 
-  /**
-   * The text that applies: the variable's own, else what {@link #whenUnset} gives.
-   *
-   * @param env the environment
-   * @return the text to parse; empty when unset without a default
-   */
+  /** The text that applies: the variable's own, else what {@link #whenUnset} gives. */
   Optional<String> text(Map<String, String> env) {
     String raw = env.get(name);
     if (raw != null) {
@@ -68,13 +50,7 @@ public record Setting<T>(
     };
   }
 
-  /**
-   * Where the value that applies comes from.
-   *
-   * @param snapshot the environment, with what came from {@code .env}
-   * @return {@code environment}, {@code .env}, {@code default}, or the variable a default is
-   *     derived from
-   */
+  /** Where the value that applies comes from. */
   String source(EnvironmentSnapshot snapshot) {
     if (snapshot.variables().containsKey(name)) {
       return snapshot.sourceOf(name);

@@ -147,12 +147,7 @@ public final class Settings {
 
   private Settings() {}
 
-  /**
-   * The host name made a valid subject token; the service's name when there is none.
-   *
-   * @param hostName the host name, or null
-   * @return a valid client id
-   */
+  /** The host name made a valid subject token; the service's name when there is none. */
   static String clientIdFromHostName(String hostName) {
     if (hostName == null || hostName.isBlank()) {
       return BuildInfo.SERVICE_NAME;
@@ -164,10 +159,6 @@ public final class Settings {
   /**
    * Names that are probably a setting misspelt: within two edits of one, but not one. A warning,
    * not an error: other tools' variables may share a prefix.
-   *
-   * @param names the environment's variable names
-   * @return one line per suspect, e.g. {@code HEARTBEAT_INTERVALL is not a setting; did you mean
-   *     HEARTBEAT_INTERVAL?}
    */
   public static List<String> misspellings(Collection<String> names) {
     Set<String> known = new HashSet<>();
@@ -206,11 +197,7 @@ public final class Settings {
     return previous[b.length()];
   }
 
-  /**
-   * The settings as the README's configuration table lists them, one Markdown row each.
-   *
-   * @return the table, header included
-   */
+  /** The settings as the README's configuration table lists them, one Markdown row each. */
   public static String markdownTable() {
     StringBuilder table =
         new StringBuilder("| Variable | Default | Accepts | Purpose |\n|---|---|---|---|\n");

@@ -11,14 +11,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 
 /**
- * Configures logback in code, through its {@link Configurator} service: one JSON object per line on
- * stdout. In code rather than in {@code logback.xml}, so no XML is parsed at start; nothing but
- * JSON may reach stdout, so logback's own status output is switched off.
- *
- * <p>Events are encoded and written by logback's {@link AsyncAppender}, so that the service's start
- * never waits for the encoder's (see {@link StdoutEncoder}). It is set never to drop an event: no
- * discarding of INFO and below when the queue fills up (the caller waits instead), and {@link
- * Logging#flush} drains the queue before the process ends.
+ * Logback in code (no XML parsed at start): one JSON object per line on stdout, written by an
+ * {@link AsyncAppender} that never drops an event; {@link Logging#flush} drains it before exit.
  */
 public final class JsonLogging extends ContextAwareBase implements Configurator {
 

@@ -5,10 +5,8 @@ import ch.qos.logback.classic.spi.LogbackServiceProvider;
 import ch.qos.logback.core.CoreConstants;
 
 /**
- * Logback as SLF4J's provider, configured by {@link JsonLogging} without logback's
- * auto-configuration, whose reads of the jar would open it on {@code main}'s way to ready
- * (docs/start-up.md). The image names it in {@code -Dslf4j.provider}; without that, logback finds
- * {@link JsonLogging} itself.
+ * Logback as SLF4J's provider without its auto-configuration, whose reads of the jar slowed the way
+ * to ready (docs/start-up.md). Named by {@code -Dslf4j.provider} in the image.
  */
 public final class JsonLoggingProvider extends LogbackServiceProvider {
 

@@ -10,11 +10,7 @@ public final class Logging {
 
   private Logging() {}
 
-  /**
-   * Switches stdout to {@code text}; {@code json} is what {@link JsonLogging} set up already.
-   *
-   * @param format json or text
-   */
+  /** Switches stdout to {@code text}; {@code json} is what {@link JsonLogging} set up already. */
   public static void applyFormat(String format) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       applyFormat(context, format);
@@ -30,11 +26,7 @@ public final class Logging {
     }
   }
 
-  /**
-   * Sets the root level.
-   *
-   * @param level TRACE, DEBUG, INFO, WARN or ERROR
-   */
+  /** Sets the root level. */
   public static void applyLevel(String level) {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));

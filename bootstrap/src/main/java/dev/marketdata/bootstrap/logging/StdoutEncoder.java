@@ -9,17 +9,12 @@ import dev.marketdata.bootstrap.process.BuildInfo;
 import net.logstash.logback.encoder.LogstashEncoder;
 
 /**
- * The stdout encoder: JSON (logstash-logback-encoder) unless the text format was asked for: one
- * line per event for people. The real encoder is built and started on the first event, that is on
- * the async appender's worker: its Jackson start-up (the largest part of logging's start) runs
- * beside the service's own, instead of before it.
+ * JSON (logstash-logback-encoder), or text for people. Built on the first event, on the async
+ * appender's worker: its Jackson start-up runs beside the service's, not before it.
  */
 final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
 
-  /**
-   * One line per event for people reading a terminal: time (UTC), level, logger, message, then the
-   * event's fields as key="value".
-   */
+  /** Time (UTC), level, logger, message, then the event's fields as key="value". */
   static final String TEXT_PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{0} - %msg %kvp%n%ex";
 
@@ -77,10 +72,8 @@ final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
   }
 
   /**
-   * The JSON encoder with the service's own fields on every event. Given as a tree, not as the
-   * usual JSON string: parsing that string is the only use of a Jackson parser in the service, and
-   * a parser's first use initialises {@link java.math.BigDecimal}, whose tables of powers (JDK 25)
-   * cost more CPU than the rest of the encoder's start-up, all while the service starts.
+   * The service's fields as a tree, not a JSON string: parsing one would initialise BigDecimal's
+   * tables (JDK 25), which cost more than the rest of the encoder's start-up.
    */
   private static final class ServiceJsonEncoder extends LogstashEncoder {
 

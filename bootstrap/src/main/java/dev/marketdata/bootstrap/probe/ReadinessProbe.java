@@ -28,9 +28,6 @@ public final class ReadinessProbe {
 
   /**
    * The {@code --probe} mode: asks the instance this environment configures whether it is ready.
-   *
-   * @param out where the one-line verdict goes
-   * @return {@link ExitCode#OK} when ready, {@link ExitCode#FAILURE} when not (or not reachable)
    */
   public static int check(PrintStream out) {
     InetSocketAddress address;
@@ -50,15 +47,7 @@ public final class ReadinessProbe {
     }
   }
 
-  /**
-   * The HTTP status of {@code GET path}.
-   *
-   * @param address the health endpoint's address
-   * @param path the path to ask
-   * @param timeout connect and read timeout, each
-   * @return the status code
-   * @throws IOException when nothing answers, or not in HTTP
-   */
+  /** The HTTP status of {@code GET path}. */
   public static int status(InetSocketAddress address, String path, Duration timeout)
       throws IOException {
     int millis = Math.toIntExact(timeout.toMillis());

@@ -16,20 +16,12 @@ public final class BuildInfo {
 
   private BuildInfo() {}
 
-  /**
-   * The version Maven built.
-   *
-   * @return the project version, or "unknown"
-   */
+  /** The version Maven built. */
   public static String version() {
     return property("version");
   }
 
-  /**
-   * The commit the jar was built from.
-   *
-   * @return the commit id, or "no-git" when built outside a git work tree
-   */
+  /** The commit the jar was built from. */
   public static String revision() {
     return property("revision");
   }

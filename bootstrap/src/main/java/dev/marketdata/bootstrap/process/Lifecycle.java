@@ -7,8 +7,6 @@ import java.util.function.Supplier;
 /**
  * The process's one start and one stop, ordered: a stop during the start waits for it, so the
  * stop's final log line comes after every line of the start; a start after the stop never begins.
- *
- * @param <T> what a start makes, and a stop stops
  */
 public final class Lifecycle<T> {
 
@@ -16,12 +14,7 @@ public final class Lifecycle<T> {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private T running;
 
-  /**
-   * Runs {@code start} unless a stop came first; a stop meanwhile waits for it to return.
-   *
-   * @param start makes what runs; may check {@link #stopping()} between its steps and return null
-   * @return what runs, or empty when a stop came first
-   */
+  /** Runs {@code start} unless a stop came first; a stop meanwhile waits for it to return. */
   public Optional<T> start(Supplier<T> start) {
     synchronized (lock) {
       if (!stopping.get()) {
@@ -31,11 +24,7 @@ public final class Lifecycle<T> {
     }
   }
 
-  /**
-   * Marks the stop at once, then waits for a start in progress.
-   *
-   * @return what runs, to be stopped; empty when nothing started
-   */
+  /** Marks the stop at once, then waits for a start in progress. */
   public Optional<T> stop() {
     stopping.set(true);
     synchronized (lock) {
@@ -43,11 +32,7 @@ public final class Lifecycle<T> {
     }
   }
 
-  /**
-   * Whether a stop has begun: a start may skip its remaining steps.
-   *
-   * @return true once {@link #stop()} was called
-   */
+  /** Whether a stop has begun: a start may skip its remaining steps. */
   public boolean stopping() {
     return stopping.get();
   }

@@ -13,9 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * All of the start-up warm-up: a second thread builds what the way to ready needs and the AOT cache
- * cannot hold (initialised statics, the opened jar). It runs while {@code main} starts logging, so
- * it must reach no logger: SLF4J would hand it a stand-in. Measurements: docs/start-up.md.
+ * A second thread builds what the way to ready needs and the AOT cache cannot hold. It runs while
+ * {@code main} starts logging, so it must reach no logger (docs/start-up.md).
  */
 public final class Warmup {
 

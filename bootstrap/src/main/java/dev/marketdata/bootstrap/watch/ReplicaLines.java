@@ -20,12 +20,7 @@ final class ReplicaLines {
   /** What was last printed of each instance, beyond when it was heard: to print only changes. */
   private final Map<String, String> printed = new HashMap<>();
 
-  /**
-   * The whole table, for a terminal.
-   *
-   * @param replicas every instance heard from
-   * @return a header and one line per instance
-   */
+  /** The whole table, for a terminal. */
   static String table(List<ReplicaStatus> replicas) {
     StringBuilder table = new StringBuilder(HEADER).append('\n');
     for (ReplicaStatus replica : replicas) {
@@ -34,12 +29,7 @@ final class ReplicaLines {
     return replicas.isEmpty() ? table.append("(no heartbeat yet)\n").toString() : table.toString();
   }
 
-  /**
-   * The lines of the instances whose version, state or staleness changed since the last call.
-   *
-   * @param replicas every instance heard from
-   * @return one line per changed instance
-   */
+  /** The lines of the instances whose version, state or staleness changed since the last call. */
   List<String> changes(List<ReplicaStatus> replicas) {
     List<String> changed = new ArrayList<>();
     for (ReplicaStatus replica : replicas) {

@@ -15,11 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * {@code --watch}: follows the heartbeats on the configured NATS and prints each instance, until
- * SIGINT or SIGTERM, then exits 0. Its own composition root: it shares the settings and the NATS
- * adapter with the service, nothing else.
- */
+/** {@code --watch}: prints each instance heard on NATS until SIGINT or SIGTERM, then exits 0. */
 public final class WatchRunner {
 
   private static final Duration REFRESH = Duration.ofMillis(500);
@@ -27,12 +23,7 @@ public final class WatchRunner {
 
   private WatchRunner() {}
 
-  /**
-   * Never returns.
-   *
-   * @param config the NATS settings to use
-   * @param clusterId the cluster to follow; empty for all
-   */
+  /** Never returns. */
   public static void run(ServiceConfig config, Optional<String> clusterId) {
     Clock clock = Clock.systemUTC();
     NatsMessagingAdapter nats =
@@ -53,11 +44,17 @@ public final class WatchRunner {
     PrintStream out = System.out;
     boolean terminal = Optional.ofNullable(System.console()).map(Console::isTerminal).orElse(false);
     ReplicaLines lines = new ReplicaLines();
+    boolean waiting = false;
     while (true) {
       List<ReplicaStatus> replicas = watch.replicas(clock.instant());
-      if (terminal) {
+      // Not connected: no redraw, so the WARN saying why stays on screen.
+      if (terminal && nats.isConnected()) {
         out.print(HOME_AND_CLEAR + ReplicaLines.table(replicas));
-      } else {
+        waiting = false;
+      } else if (terminal && !waiting) {
+        out.println("(not connected to NATS: the lines above say why)");
+        waiting = true;
+      } else if (!terminal) {
         lines.changes(replicas).forEach(out::println);
       }
       out.flush();

@@ -50,17 +50,10 @@ public final class ServiceGraph {
   /**
    * Wires and starts everything. NATS connects in the background: the service is up (live) at once
    * and becomes ready when NATS answers.
-   *
-   * @param config what to run with
-   * @param version the build version, in heartbeats and metrics
-   * @param revision the commit built, in metrics
-   * @param clock the service's time
-   * @return the running service
-   * @throws IOException when the health port cannot be bound; nothing is left running then
    */
   public static ServiceGraph start(
       ServiceConfig config, String version, String revision, Clock clock) throws IOException {
-    PrometheusRegistry metrics = ProcessMetrics.registryFor(version, revision);
+    PrometheusRegistry metrics = ProcessMetrics.registryFor(version, revision, config.clientId());
     NatsMessagingAdapter nats = new NatsMessagingAdapter(config.natsSettings(), metrics, clock);
     HealthService health = new HealthService(nats);
     HeartbeatService heartbeats =
@@ -92,19 +85,13 @@ public final class ServiceGraph {
     return new ServiceGraph(config, health, nats, http, heartbeat);
   }
 
-  /**
-   * The port the health endpoints listen on (the one the system chose, for port 0).
-   *
-   * @return the bound port
-   */
+  /** The port the health endpoints listen on (the one the system chose, for port 0). */
   public int healthPort() {
     return http.port();
   }
 
   /**
    * Not-ready, heartbeat off, NATS drained (or closed), HTTP off; all within the shutdown timeout.
-   *
-   * @return how it went; the caller logs it as the final line
    */
   public ShutdownOutcome shutdown() {
     long start = System.nanoTime();

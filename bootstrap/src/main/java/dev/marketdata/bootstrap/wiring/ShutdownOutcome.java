@@ -5,13 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * How a shutdown went.
- *
- * @param clean whether every step finished, without failing, before the shutdown timeout
- * @param natsDrained whether in-flight NATS messages were flushed (false when NATS was down)
- * @param took how long it took
- */
+/** How a shutdown went. */
 public record ShutdownOutcome(boolean clean, boolean natsDrained, Duration took) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShutdownOutcome.class);
@@ -20,11 +14,7 @@ public record ShutdownOutcome(boolean clean, boolean natsDrained, Duration took)
   public static final ShutdownOutcome NOTHING_STARTED =
       new ShutdownOutcome(true, true, Duration.ZERO);
 
-  /**
-   * The exit code this outcome ends the process with.
-   *
-   * @return {@link ExitCode#OK} when clean, else {@link ExitCode#FAILURE}
-   */
+  /** The exit code this outcome ends the process with. */
   public int exitCode() {
     return clean ? ExitCode.OK : ExitCode.FAILURE;
   }

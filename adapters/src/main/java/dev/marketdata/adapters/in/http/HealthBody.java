@@ -2,12 +2,7 @@ package dev.marketdata.adapters.in.http;
 
 import dev.marketdata.application.port.in.HealthReport;
 
-/**
- * The JSON body of a health response.
- *
- * @param status UP or DOWN, as orchestrators and uptime checkers expect
- * @param state the service state behind it
- */
+/** The JSON body of a health response. */
 record HealthBody(String status, String state) {
 
   static HealthBody from(HealthReport report) {

@@ -16,14 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Serves {@code GET /health/live}, {@code GET /health/ready} and {@code GET /metrics} on the JDK's
- * built-in HTTP server.
- *
- * <p>Hardened against slow, idle and hostile peers, since an orchestrator restarts the service when
- * its probes go unanswered: requests run on virtual threads, off the thread that accepts
- * connections, so one peer that sends half a request blocks nobody else; and the server's own
- * limits close connections that send nothing, take too long to send a request, or idle, and bound
- * the number of connections and the size of the headers.
+ * The health endpoints and {@code /metrics} on the JDK's HTTP server. Requests run on virtual
+ * threads, so a slow peer blocks nobody; the server's limits close idle and slow connections.
  */
 public final class HealthHttpServer implements AutoCloseable {
 
@@ -66,11 +60,6 @@ public final class HealthHttpServer implements AutoCloseable {
   /**
    * Binds the address; {@link #serve} then starts answering on it. Two steps, so that a taken port
    * fails the start before the server's handlers and metrics are set up.
-   *
-   * @param address where to listen; port 0 picks a free one
-   * @param health answers the probes
-   * @return the bound server, not serving yet
-   * @throws IOException when the address cannot be bound (port taken, no permission)
    */
   public static HealthHttpServer bind(InetSocketAddress address, CheckHealthUseCase health)
       throws IOException {
@@ -87,12 +76,7 @@ public final class HealthHttpServer implements AutoCloseable {
     return new HealthHttpServer(server, executor, health);
   }
 
-  /**
-   * Starts answering the health endpoints and {@code /metrics}.
-   *
-   * @param metrics served on {@code /metrics} (Prometheus text, or OpenMetrics when asked for)
-   * @return this server
-   */
+  /** Starts answering the health endpoints and {@code /metrics}. */
   public HealthHttpServer serve(PrometheusRegistry metrics) {
     server.createContext("/", this::handle);
     server.createContext(METRICS_PATH, new MetricsEndpoint(metrics));

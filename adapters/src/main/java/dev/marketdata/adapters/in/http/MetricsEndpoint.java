@@ -14,9 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /metrics}: the Prometheus client's own handler, one scrape at a time. Concurrent
- * scrapes each held a snapshot and its text, and grew the heap until the container was killed; now
- * the others wait their turn, up to {@link #TURN_WAIT}, then get a 503 (docs/operations.md).
+ * {@code GET /metrics}, one scrape at a time: concurrent ones grew the heap past the container's
+ * limit. Others wait up to {@link #TURN_WAIT}, then get a 503 (docs/operations.md).
  */
 final class MetricsEndpoint implements HttpHandler {
 

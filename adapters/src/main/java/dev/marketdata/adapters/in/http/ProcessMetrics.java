@@ -10,30 +10,21 @@ public final class ProcessMetrics {
   private ProcessMetrics() {}
 
   /**
-   * A registry with the build-info metric ({@code marketdata_build_info{version, revision} 1}).
-   *
-   * @param version the build version
-   * @param revision the commit it was built from
-   * @return the registry every adapter registers its metrics with
+   * A registry with {@code marketdata_build_info{version, revision, service_id} 1}: alerts take the
+   * replica's serviceId from it, as the heartbeats name it.
    */
-  public static PrometheusRegistry registryFor(String version, String revision) {
+  public static PrometheusRegistry registryFor(String version, String revision, String serviceId) {
     PrometheusRegistry registry = new PrometheusRegistry();
     Info.builder()
         .name("marketdata_build_info")
-        .help("The build of this instance")
-        .labelNames("version", "revision")
+        .help("The build of this instance, and its serviceId")
+        .labelNames("version", "revision", "service_id")
         .register(registry)
-        .addLabelValues(version, revision);
+        .addLabelValues(version, revision, serviceId);
     return registry;
   }
 
-  /**
-   * The JVM's metrics (memory, GC, threads, classes, buffer pools) and the process's ({@code
-   * process_start_time_seconds}, CPU, file descriptors). Costly enough to leave to the first
-   * scrape.
-   *
-   * @param registry where to register them
-   */
+  /** The JVM's and the process's metrics: costly enough to leave to the first scrape. */
   public static void registerJvm(PrometheusRegistry registry) {
     JvmMetrics.builder().register(registry);
   }

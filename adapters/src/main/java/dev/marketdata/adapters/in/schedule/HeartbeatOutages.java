@@ -3,39 +3,22 @@ package dev.marketdata.adapters.in.schedule;
 import dev.marketdata.application.port.in.PublishResult;
 import java.util.Optional;
 
-/**
- * When heartbeats lost to an outage are worth a log line: once as the outage begins, once as it
- * ends with how many were dropped, never per beat. Before the first heartbeat went out there is no
- * outage to report, only a start-up.
- */
+/** Heartbeats lost to an outage: a line as it begins, one as it ends; none before the first. */
 final class HeartbeatOutages {
 
   /** What to tell an operator. */
   sealed interface Report {}
 
-  /**
-   * Heartbeats are being dropped.
-   *
-   * @param cause why the first of them was
-   */
+  /** Heartbeats are being dropped. */
   record Began(PublishResult cause) implements Report {}
 
-  /**
-   * Heartbeats go out again.
-   *
-   * @param dropped how many were dropped during the outage
-   */
+  /** Heartbeats go out again. */
   record Ended(long dropped) implements Report {}
 
   private boolean publishedOnce;
   private long dropped;
 
-  /**
-   * Takes the next heartbeat's fate into account.
-   *
-   * @param result what became of it
-   * @return the report it calls for, if any
-   */
+  /** Takes the next heartbeat's fate into account. */
   Optional<Report> record(PublishResult result) {
     if (result == PublishResult.PUBLISHED) {
       publishedOnce = true;
@@ -47,5 +30,9 @@ final class HeartbeatOutages {
       return Optional.of(new Began(result));
     }
     return Optional.empty();
+  }
+
+  boolean publishedOnce() {
+    return publishedOnce;
   }
 }

@@ -19,12 +19,7 @@ public final class HeartbeatScheduler implements AutoCloseable {
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heartbeat").factory());
 
-  /**
-   * Creates the scheduler.
-   *
-   * @param beat one heartbeat
-   * @param interval time between heartbeats
-   */
+  /** Creates the scheduler. */
   public HeartbeatScheduler(Runnable beat, Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive, got " + interval);
@@ -64,12 +59,7 @@ public final class HeartbeatScheduler implements AutoCloseable {
     }
   }
 
-  /**
-   * Stops beating, letting a beat in progress finish.
-   *
-   * @param timeout how long to wait for a beat in progress
-   * @return whether the scheduler stopped within the timeout
-   */
+  /** Stops beating, letting a beat in progress finish. */
   public boolean stop(Duration timeout) {
     synchronized (this) {
       executor.shutdown();

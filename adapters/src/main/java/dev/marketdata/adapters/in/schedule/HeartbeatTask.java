@@ -28,14 +28,7 @@ public final class HeartbeatTask implements Runnable {
   private final Counter dropped;
   private final Gauge lastPublished;
 
-  /**
-   * Creates the task and its metrics.
-   *
-   * @param heartbeats the use case it drives
-   * @param clock where the moment of each heartbeat comes from
-   * @param interval the time between two heartbeats
-   * @param metrics where its counters are registered
-   */
+  /** Creates the task and its metrics. */
   public HeartbeatTask(
       PublishHeartbeatUseCase heartbeats,
       Clock clock,
@@ -78,11 +71,18 @@ public final class HeartbeatTask implements Runnable {
         published.inc();
         lastPublished.set(now.toEpochMilli() / 1000.0);
       }
-      case SKIPPED_NOT_CONNECTED -> dropped.labelValues("not_connected").inc();
-      case DROPPED_NO_ANSWER -> dropped.labelValues("no_answer").inc();
+      // Before the first heartbeat went out the service was starting: nothing was missed.
+      case SKIPPED_NOT_CONNECTED -> countDropped("not_connected");
+      case DROPPED_NO_ANSWER -> countDropped("no_answer");
       case SKIPPED_STOPPING -> {}
     }
     outages.record(result).ifPresent(HeartbeatTask::log);
+  }
+
+  private void countDropped(String reason) {
+    if (outages.publishedOnce()) {
+      dropped.labelValues(reason).inc();
+    }
   }
 
   private static void log(HeartbeatOutages.Report report) {

@@ -6,20 +6,7 @@ import dev.marketdata.domain.ServiceState;
 import java.time.Duration;
 import java.time.Instant;
 
-/**
- * The wire form of a heartbeat: a flat JSON object that any consumer can read without our types.
- * Its contract is {@code docs/heartbeat.schema.json}; a change a consumer could trip on raises
- * {@link #SCHEMA_VERSION}, an added field does not.
- *
- * @param schemaVersion the contract's version
- * @param serviceId the instance that speaks
- * @param version its build version
- * @param state READY, NOT_READY or STOPPING
- * @param uptimeMillis milliseconds since the process started
- * @param timestamp ISO-8601 UTC moment of the heartbeat
- * @param validForMillis how long after its arrival it stands; with no newer one by then, the
- *     instance counts as gone
- */
+/** A heartbeat on the wire (docs/heartbeat.schema.json); a breaking change raises the version. */
 record HeartbeatMessage(
     int schemaVersion,
     String serviceId,
@@ -42,13 +29,7 @@ record HeartbeatMessage(
         heartbeat.validFor().toMillis());
   }
 
-  /**
-   * The heartbeat this message states.
-   *
-   * @return the heartbeat
-   * @throws IllegalArgumentException if a field is missing or out of its range, or the schema
-   *     version is not one this build reads
-   */
+  /** The heartbeat this message states. */
   Heartbeat toHeartbeat() {
     if (schemaVersion != SCHEMA_VERSION) {
       throw new IllegalArgumentException(

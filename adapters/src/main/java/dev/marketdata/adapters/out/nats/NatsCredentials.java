@@ -9,12 +9,7 @@ public sealed interface NatsCredentials {
   /** No credentials beyond whatever the server URL carries. */
   record None() implements NatsCredentials {}
 
-  /**
-   * A user name and password.
-   *
-   * @param user the user name
-   * @param password the password, never printed
-   */
+  /** A user name and password. */
   record UserPassword(String user, String password) implements NatsCredentials {
     public UserPassword {
       Objects.requireNonNull(user, "user");
@@ -27,11 +22,7 @@ public sealed interface NatsCredentials {
     }
   }
 
-  /**
-   * A bearer token.
-   *
-   * @param token the token, never printed
-   */
+  /** A bearer token. */
   record Token(String token) implements NatsCredentials {
     public Token {
       Objects.requireNonNull(token, "token");
@@ -43,11 +34,7 @@ public sealed interface NatsCredentials {
     }
   }
 
-  /**
-   * A NATS {@code .creds} file holding a user JWT and its NKey seed.
-   *
-   * @param file where the file is
-   */
+  /** A NATS {@code .creds} file holding a user JWT and its NKey seed. */
   record CredsFile(Path file) implements NatsCredentials {
     public CredsFile {
       Objects.requireNonNull(file, "file");

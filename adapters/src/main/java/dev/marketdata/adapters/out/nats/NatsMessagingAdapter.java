@@ -65,13 +65,7 @@ public final class NatsMessagingAdapter
   private final AtomicReference<Connection> connection = new AtomicReference<>();
   private final AtomicBoolean closing = new AtomicBoolean();
 
-  /**
-   * Creates the adapter and its metrics.
-   *
-   * @param settings how to connect
-   * @param metrics where its metrics are registered
-   * @param clock the service's time, for certificate expiry
-   */
+  /** Creates the adapter and its metrics. */
   public NatsMessagingAdapter(NatsSettings settings, PrometheusRegistry metrics, Clock clock) {
     this.settings = settings;
     this.tls = settings.usesTls() ? new NatsTlsClient(settings.tls(), clock, metrics) : null;
@@ -98,12 +92,7 @@ public final class NatsMessagingAdapter
         .register(metrics);
   }
 
-  /**
-   * Starts connecting in the background and returns at once.
-   *
-   * @param whenConnected run after each connect and reconnect (on jnats' event thread: keep it
-   *     short)
-   */
+  /** Starts connecting in the background and returns at once. */
   public void connect(Runnable whenConnected) {
     this.onConnected = whenConnected;
     Slf4jNatsListener listener =
@@ -259,13 +248,7 @@ public final class NatsMessagingAdapter
     }
   }
 
-  /**
-   * Stops accepting work, flushes what is in flight and closes, all within {@code timeout}.
-   *
-   * @param timeout how long the drain may take
-   * @return true if everything in flight reached the server; false if the connection had to be
-   *     closed without a complete drain (NATS down, or the drain timed out)
-   */
+  /** Stops accepting work, flushes what is in flight and closes, all within {@code timeout}. */
   public boolean drain(Duration timeout) {
     closing.set(true);
     Connection conn = connection.get();

@@ -5,19 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * Everything the NATS adapter needs to connect and publish.
- *
- * @param servers server URLs, tried in order and then reconnected to forever
- * @param clientId this instance's id: the name the server shows for this client (monitoring, {@code
- *     nats server report connections}) and the last token of its heartbeat subject
- * @param clusterId the deployment's name, a token of the heartbeat subject
- * @param credentials how to authenticate
- * @param tls the TLS files; any of them turns TLS on
- * @param reconnectWait the pause between two reconnect rounds; jitter is added on top
- * @param pingInterval how often the client asks the server for a round trip
- * @param maxPingsOut unanswered round trips after which the link counts as dead and is replaced
- */
+/** Everything the NATS adapter needs to connect and publish. */
 public record NatsSettings(
     List<String> servers,
     String clientId,
@@ -49,28 +37,17 @@ public record NatsSettings(
   /**
    * Where this instance's heartbeats go: the wire contract consumers subscribe to ({@code
    * marketdata.heartbeat.>} for every instance).
-   *
-   * @return {@code marketdata.heartbeat.<clusterId>.<clientId>}
    */
   public String heartbeatSubject() {
     return HEARTBEAT_SUBJECT_PREFIX + clusterId + "." + clientId;
   }
 
-  /**
-   * What a consumer subscribes to for the heartbeats of one cluster, or of all.
-   *
-   * @param clusterId the cluster; empty for all
-   * @return {@code marketdata.heartbeat.<clusterId>.*}, or {@code marketdata.heartbeat.>}
-   */
+  /** What a consumer subscribes to for the heartbeats of one cluster, or of all. */
   static String heartbeatSubjects(Optional<String> clusterId) {
     return HEARTBEAT_SUBJECT_PREFIX + clusterId.map(id -> id + ".*").orElse(">");
   }
 
-  /**
-   * Whether the connection uses TLS: a TLS file is set, or a URL's scheme asks for it.
-   *
-   * @return true for TLS
-   */
+  /** Whether the connection uses TLS: a TLS file is set, or a URL's scheme asks for it. */
   public boolean usesTls() {
     return tls.configured()
         || servers.stream().anyMatch(url -> url.regionMatches(true, 0, "tls://", 0, 6));

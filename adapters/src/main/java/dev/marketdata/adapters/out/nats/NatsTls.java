@@ -4,13 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * The PEM files of TLS to NATS. Any file turns TLS on; none leaves it to the URL's scheme.
- *
- * @param caFile the CAs trusted for NATS; empty: the JVM's trust store
- * @param certFile the client certificate chain, leaf first; set together with {@code keyFile}
- * @param keyFile the client certificate's unencrypted private key
- */
+/** The PEM files of TLS to NATS. Any file turns TLS on; none leaves it to the URL's scheme. */
 public record NatsTls(Optional<Path> caFile, Optional<Path> certFile, Optional<Path> keyFile) {
 
   public NatsTls {

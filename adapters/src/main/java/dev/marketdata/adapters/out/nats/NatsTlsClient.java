@@ -15,9 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TLS to NATS from the files of {@link NatsTls}: read at every connect, the client certificate's
- * expiry in a metric and, when near, in a daily WARN. Created only when TLS is asked for, so that
- * without it no TLS class is loaded.
+ * TLS to NATS from {@link NatsTls}'s files, read at every connect; the client certificate's expiry
+ * in a metric and a daily WARN. Created only when TLS is asked for.
  */
 final class NatsTlsClient implements AutoCloseable {
 
@@ -54,8 +53,6 @@ final class NatsTlsClient implements AutoCloseable {
   /**
    * Reads the files now, for the expiry metric and warning, and hands jnats the context that reads
    * them at each connect.
-   *
-   * @param options jnats' options
    */
   void apply(Options.Builder options) {
     try {
@@ -80,12 +77,7 @@ final class NatsTlsClient implements AutoCloseable {
     }
   }
 
-  /**
-   * Why a connect failed, when TLS is the cause.
-   *
-   * @param error what jnats reported
-   * @return the reason in words a person can act on; empty when it was not TLS
-   */
+  /** Why a connect failed, when TLS is the cause. */
   Optional<String> reason(Exception error) {
     TlsFiles.Material material = latest;
     return TlsFailureReason.of(
@@ -102,13 +94,7 @@ final class NatsTlsClient implements AutoCloseable {
     }
   }
 
-  /**
-   * The warning for a client certificate that expires soon.
-   *
-   * @param notAfter when it expires
-   * @param now the time now
-   * @return the line, when it expires within {@link #EXPIRY_WARNING}
-   */
+  /** The warning for a client certificate that expires soon. */
   static Optional<String> expiryWarning(Instant notAfter, Instant now) {
     Duration left = Duration.between(now, notAfter);
     if (left.compareTo(EXPIRY_WARNING) >= 0) {

@@ -6,11 +6,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * Decides which lines of a NATS outage are worth a WARN: the first of each reason, then a reminder
- * every few minutes. A retry every reconnect wait repeats the same failure; at WARN it would bury
- * the rest. Time comes in as data.
- */
+/** A NATS outage's WARNs: the first of each reason, then a reminder every few minutes. */
 final class OutageReports {
 
   /** How often a lasting outage is recalled: a few lines an hour, none lost in between. */
@@ -33,11 +29,7 @@ final class OutageReports {
   private Instant lastWarn;
   private int failures;
 
-  /**
-   * The link is up: the next failure starts a new outage.
-   *
-   * @return how long the link was missing, if this ends an outage or a start that had failed
-   */
+  /** The link is up: the next failure starts a new outage. */
   synchronized Optional<Duration> connected(Instant now) {
     Optional<Duration> outage =
         Optional.ofNullable(since).map(start -> Duration.between(start, now));
@@ -52,8 +44,6 @@ final class OutageReports {
   /**
    * Whether a disconnect is news: only a link that was up can be lost (jnats repeats the event for
    * each failed attempt, and sends it for a first connect that failed).
-   *
-   * @return true once per lost link
    */
   synchronized boolean isLoss(Instant now) {
     boolean wasUp = up;
@@ -64,11 +54,7 @@ final class OutageReports {
     return wasUp;
   }
 
-  /**
-   * One failed attempt, and what it is worth.
-   *
-   * @param reason what went wrong, as the line says it
-   */
+  /** One failed attempt, and what it is worth. */
   synchronized Report failure(String reason, Instant now) {
     failures++;
     if (since == null) {

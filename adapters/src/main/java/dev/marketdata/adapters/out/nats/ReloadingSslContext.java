@@ -25,13 +25,7 @@ import javax.net.ssl.TrustManager;
  */
 final class ReloadingSslContext extends SSLContext {
 
-  /**
-   * Creates the context.
-   *
-   * @param tls the files
-   * @param onRead told what each read found, before its handshake
-   * @throws GeneralSecurityException when the JVM offers no TLS
-   */
+  /** Creates the context. */
   ReloadingSslContext(NatsTls tls, Consumer<TlsFiles.Material> onRead)
       throws GeneralSecurityException {
     this(new Spi(tls, onRead, SSLContext.getInstance("TLS")));

@@ -36,14 +36,7 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
   private final Clock clock;
   private final OutageReports outage = new OutageReports();
 
-  /**
-   * Creates the listener.
-   *
-   * @param sink receives every connection event
-   * @param tlsReason names the cause of a failed TLS connect; empty for other failures
-   * @param servers the configured server URLs, masked, as the lines name them
-   * @param clock how long an outage lasts is measured on it
-   */
+  /** Creates the listener. */
   Slf4jNatsListener(
       EventSink sink,
       Function<Exception, Optional<String>> tlsReason,

@@ -13,14 +13,7 @@ final class TlsFailureReason {
 
   private TlsFailureReason() {}
 
-  /**
-   * Names the cause of a failed connect, when it was TLS or an expired client certificate.
-   *
-   * @param error what jnats reported
-   * @param clientNotAfter when the client certificate of that connect expires, if one was sent
-   * @param now the time of the failure
-   * @return the reason; empty when the failure was not about TLS
-   */
+  /** Names the cause of a failed connect, when it was TLS or an expired client certificate. */
   static Optional<String> of(Throwable error, Optional<Instant> clientNotAfter, Instant now) {
     // First, whatever the error: with TLS 1.3 the server's refusal arrives after the handshake,
     // as a broken pipe or a timeout.

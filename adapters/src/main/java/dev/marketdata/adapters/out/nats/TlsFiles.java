@@ -45,12 +45,7 @@ public final class TlsFiles {
     KEY
   }
 
-  /**
-   * One thing wrong with one file.
-   *
-   * @param role which file
-   * @param message what is wrong, the file's path included
-   */
+  /** One thing wrong with one file. */
   public record Problem(Role role, String message) {}
 
   /** Files that cannot be used, with every problem found. */
@@ -71,22 +66,11 @@ public final class TlsFiles {
     }
   }
 
-  /**
-   * What the files hold.
-   *
-   * @param trusted the CAs to trust; empty: the JVM's trust store
-   * @param chain the client certificate chain, leaf first; empty without a client certificate
-   * @param key the client certificate's key
-   */
+  /** What the files hold. */
   public record Material(
       List<X509Certificate> trusted, List<X509Certificate> chain, Optional<PrivateKey> key) {
 
-    /**
-     * A client TLS context for what the files hold: these CAs (else the JVM's), this identity.
-     *
-     * @return an initialised context
-     * @throws GeneralSecurityException when the material cannot be used
-     */
+    /** A client TLS context for what the files hold: these CAs (else the JVM's), this identity. */
     public SSLContext sslContext() throws GeneralSecurityException {
       KeyStore trust = null;
       if (!trusted.isEmpty()) {
@@ -133,14 +117,7 @@ public final class TlsFiles {
 
   private TlsFiles() {}
 
-  /**
-   * Reads and checks every file, as at start: an expired client certificate is refused too.
-   *
-   * @param tls the files
-   * @param now the time to check validity against
-   * @return what they hold
-   * @throws Unusable with every problem found
-   */
+  /** Reads and checks every file, as at start: an expired client certificate is refused too. */
   public static Material check(NatsTls tls, Instant now) throws Unusable {
     List<Problem> problems = new ArrayList<>();
     Material material = read(tls, problems);
@@ -163,10 +140,6 @@ public final class TlsFiles {
 
   /**
    * Reads every file, as at a connect: whether a certificate is still valid is the server's call.
-   *
-   * @param tls the files
-   * @return what they hold
-   * @throws Unusable with every problem found
    */
   public static Material read(NatsTls tls) throws Unusable {
     List<Problem> problems = new ArrayList<>();

@@ -1,12 +1,8 @@
 package dev.marketdata.adapters.out.nats;
 
 /**
- * Hides the secret part of credentials embedded in URLs, wherever a URL is shown.
- *
- * <p>Works on any text, valid URL or not, in one pass: the user info of a URL is taken to run from
- * its {@code scheme://} to the last {@code @} before the next {@code ://} (or the end). A password
- * may hold {@code / @ : %}, spaces or commas, so no narrower rule is safe; hiding too much is
- * better than showing a secret.
+ * Hides credentials in URLs: user info runs from {@code scheme://} to the last {@code @} before the
+ * next {@code ://}, since a password may hold {@code / @ : %}; hiding too much beats showing one.
  */
 public final class UrlMasking {
 
@@ -15,12 +11,7 @@ public final class UrlMasking {
 
   private UrlMasking() {}
 
-  /**
-   * Masks every {@code user:password@} (keeps the user) and {@code token@} (hides it all).
-   *
-   * @param text any text that may hold URLs
-   * @return the text with the secrets replaced by {@code ***}
-   */
+  /** Masks every {@code user:password@} (keeps the user) and {@code token@} (hides it all). */
   public static String mask(String text) {
     if (text == null || text.indexOf('@') < 0) {
       return text;

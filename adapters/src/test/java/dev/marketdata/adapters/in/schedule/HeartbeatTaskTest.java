@@ -101,4 +101,27 @@ class HeartbeatTaskTest {
     assertEquals(
         2, counter(metrics, "marketdata_heartbeats_dropped", Labels.of("reason", "no_answer")));
   }
+
+  @Test
+  void nothingIsCountedAsDroppedBeforeTheFirstHeartbeatWentOut() {
+    Iterator<PublishResult> results =
+        List.of(
+                PublishResult.SKIPPED_NOT_CONNECTED,
+                PublishResult.DROPPED_NO_ANSWER,
+                PublishResult.PUBLISHED,
+                PublishResult.SKIPPED_NOT_CONNECTED)
+            .iterator();
+    PrometheusRegistry metrics = new PrometheusRegistry();
+    HeartbeatTask task =
+        new HeartbeatTask(c -> results.next(), Clock.systemUTC(), Duration.ofSeconds(1), metrics);
+
+    for (int beat = 0; beat < 4; beat++) {
+      task.run();
+    }
+
+    assertEquals(
+        1, counter(metrics, "marketdata_heartbeats_dropped", Labels.of("reason", "not_connected")));
+    assertEquals(
+        0, counter(metrics, "marketdata_heartbeats_dropped", Labels.of("reason", "no_answer")));
+  }
 }

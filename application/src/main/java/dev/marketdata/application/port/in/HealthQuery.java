@@ -2,11 +2,7 @@ package dev.marketdata.application.port.in;
 
 import java.util.Objects;
 
-/**
- * Asks one health question.
- *
- * @param probe which question
- */
+/** Asks one health question. */
 public record HealthQuery(Probe probe) {
 
   public HealthQuery {

@@ -3,13 +3,7 @@ package dev.marketdata.application.port.in;
 import dev.marketdata.domain.ServiceState;
 import java.util.Objects;
 
-/**
- * The answer to a {@link HealthQuery}.
- *
- * @param probe the question answered
- * @param up whether the answer is yes
- * @param state the service state behind the answer
- */
+/** The answer to a {@link HealthQuery}. */
 public record HealthReport(Probe probe, boolean up, ServiceState state) {
 
   public HealthReport {

@@ -4,12 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/**
- * Publish one heartbeat.
- *
- * @param at the moment the heartbeat reports
- * @param interval the time until the next heartbeat: this one is worth delivering only within it
- */
+/** Publish one heartbeat. */
 public record PublishHeartbeatCommand(Instant at, Duration interval) {
 
   public PublishHeartbeatCommand {

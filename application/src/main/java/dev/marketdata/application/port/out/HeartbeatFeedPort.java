@@ -11,9 +11,6 @@ public interface HeartbeatFeedPort {
   /**
    * Follows the heartbeats of one cluster, or of all, from the next connection on; the bus's
    * reconnects are the adapter's business.
-   *
-   * @param clusterId the cluster to follow; empty for every cluster
-   * @param receiver given each heartbeat with the moment it arrived, on one thread at a time
    */
   void follow(Optional<String> clusterId, BiConsumer<Heartbeat, Instant> receiver);
 }
