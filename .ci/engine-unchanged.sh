@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs a command on this Docker engine made a single-node swarm manager (only when it is not one
-# already; it leaves the swarm again after), and fails if the command changed the engine: its
-# swarm state, containers, networks, volumes, or any image but those the build makes
-# (market-data-service:*, untagged build stages). Used by .ci/run and the CI workflow.
-#   .ci/engine-unchanged.sh COMMAND [ARGS...]
+# Runs a command and fails if it changed this Docker engine: its swarm state, containers,
+# networks, volumes, or any image but those the build makes (market-data-service:*, untagged
+# build stages). With --swarm, the engine is a single-node swarm manager for the command (when it
+# is not one already; it leaves the swarm again after). Used by .ci/run and the CI workflow.
+#   .ci/engine-unchanged.sh [--swarm] COMMAND [ARGS...]
 set -euo pipefail
 
 joined=false
@@ -14,7 +14,8 @@ leave() {
   fi
 }
 trap leave EXIT
-if [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" = inactive ]; then
+if [ "${1:-}" = --swarm ] && shift &&
+  [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" = inactive ]; then
   echo "engine-unchanged: a single-node swarm for SwarmIT, left again after"
   docker swarm init --advertise-addr 127.0.0.1 >/dev/null
   joined=true
@@ -24,7 +25,8 @@ state() {
   {
     docker info --format 'swarm {{.Swarm.LocalNodeState}}'
     docker ps -a --format 'container {{.ID}} {{.Names}}'
-    docker network ls --format 'network {{.ID}} {{.Name}}'
+    # docker_gwbridge: the swarm's own, made by the engine for the first swarm container.
+    docker network ls --format 'network {{.ID}} {{.Name}}' | grep -v ' docker_gwbridge$'
     docker volume ls --format 'volume {{.Name}}'
     docker images --format 'image {{.Repository}}:{{.Tag}} {{.ID}}' |
       grep -v -e '^image market-data-service:' -e '^image <none>:<none> ' || true
@@ -34,13 +36,14 @@ before=$(state)
 ids_before=$(docker images -aq --no-trunc | sort -u)
 
 "$@"
+what=${*: -3}
 
 after=$(state)
 [ "$before" = "$after" ] || {
-  echo "engine-unchanged: '$*' changed the engine (< before, > after):" >&2
+  echo "engine-unchanged: '... $what' changed the engine (< before, > after):" >&2
   diff <(echo "$before") <(echo "$after") >&2
   exit 1
 }
 removed=$(comm -23 <(echo "$ids_before") <(docker images -aq --no-trunc | sort -u))
-[ -z "$removed" ] || { echo "engine-unchanged: '$*' removed images: $removed" >&2; exit 1; }
-echo "engine-unchanged: the engine is as '$1 ...' found it"
+[ -z "$removed" ] || { echo "engine-unchanged: '... $what' removed images: $removed" >&2; exit 1; }
+echo "engine-unchanged: the engine is as '... $what' found it"

@@ -1,7 +1,6 @@
-// Every manifest of a kustomize base, validated against the Kubernetes API schemas, plus the
-// promises the README makes: restricted Pod Security, probes on the health endpoints, a grace
-// period above SHUTDOWN_TIMEOUT, memory from the measured floor. Proves first that validation
-// rejects a broken Deployment, so a pass means something.
+// Every manifest of a kustomize base and its TLS overlay, validated against the Kubernetes API
+// schemas, plus restricted Pod Security and probes on the health endpoints. Proves first that
+// validation rejects a broken Deployment, so a pass means something.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,7 +9,6 @@ const [modules, base] = process.argv.slice(2);
 const load = (name) => import(pathToFileURL(join(modules, name)).href);
 const YAML = (await load("yaml/dist/index.js")).default;
 
-const SHUTDOWN_TIMEOUT_SECONDS = 8;
 const problems = [];
 const fail = (message) => problems.push(message);
 
@@ -65,11 +63,6 @@ const deployment = docs.find((d) => d.kind === "Deployment");
 const pod = deployment.spec.template.spec;
 const container = pod.containers[0];
 const expect = (condition, message) => condition || fail(`Deployment: ${message}`);
-expect(deployment.spec.replicas === 3, "3 replicas");
-const rolling = deployment.spec.strategy?.rollingUpdate;
-expect(rolling?.maxUnavailable === 0 && rolling?.maxSurge === 1, "start-first rollout: maxUnavailable 0, maxSurge 1");
-expect(deployment.spec.minReadySeconds >= 5, "minReadySeconds of at least one readiness period");
-expect(deployment.spec.progressDeadlineSeconds > deployment.spec.minReadySeconds, "a progress deadline");
 expect(pod.securityContext?.runAsNonRoot === true, "runAsNonRoot");
 expect(pod.securityContext?.seccompProfile?.type === "RuntimeDefault", "seccomp RuntimeDefault");
 expect(container.securityContext?.readOnlyRootFilesystem === true, "readOnlyRootFilesystem");
@@ -77,12 +70,6 @@ expect(container.securityContext?.allowPrivilegeEscalation === false, "no privil
 expect(JSON.stringify(container.securityContext?.capabilities?.drop) === '["ALL"]', "drop ALL capabilities");
 expect(container.livenessProbe?.httpGet?.path === "/health/live", "liveness on /health/live");
 expect(container.readinessProbe?.httpGet?.path === "/health/ready", "readiness on /health/ready");
-expect(container.startupProbe?.httpGet?.path === "/health/live", "a startup probe");
-expect(pod.terminationGracePeriodSeconds > SHUTDOWN_TIMEOUT_SECONDS, "grace period above SHUTDOWN_TIMEOUT");
-expect(container.resources?.limits?.memory === "96Mi", "memory limit at the measured floor (96Mi)");
-expect((pod.topologySpreadConstraints || []).length > 0, "topology spread");
-expect(docs.some((d) => d.kind === "PodDisruptionBudget"), "a PodDisruptionBudget");
-expect(docs.some((d) => d.kind === "Service"), "a Service for the health port");
 
 // 5. The TLS overlay: its patch merged into the Deployment as kustomize's strategic merge does
 // for these fields (containers and volumes by name; env and mounts appended), then validated.
@@ -107,16 +94,6 @@ expect(docs.some((d) => d.kind === "Service"), "a Service for the health port");
   }
   spec.volumes = [...spec.volumes, ...patchSpec.volumes];
   await validate(merged, "tls/deployment-patch.yaml");
-  const tls = byName(spec.containers, "market-data-service");
-  const mount = byName(tls.volumeMounts, "nats-tls");
-  const volume = byName(spec.volumes, "nats-tls");
-  const check = (condition, message) => condition || fail(`tls overlay: ${message}`);
-  check(mount?.readOnly === true && !mount.subPath, "the Secret mounted read-only, without subPath");
-  check(volume?.secret?.defaultMode <= 0o440, "key files not readable by others (defaultMode 0440)");
-  check(spec.securityContext.fsGroup === 65532, "fsGroup 65532, the service's group");
-  for (const name of ["NATS_TLS_CA_FILE", "NATS_TLS_CERT_FILE", "NATS_TLS_KEY_FILE"]) {
-    check(byName(tls.env, name)?.value?.startsWith(mount.mountPath + "/"), `${name} in the mounted Secret`);
-  }
 }
 
 if (problems.length > 0) {

@@ -52,7 +52,7 @@ READY_TIMEOUT = 60.0
 
 TARGETS = {
     "size_ratio": 0.25,
-    "size_mb": 92.2,
+    "size_mb": 90.0,
     "ready_ratio": 0.4,
     "ready_ms": 300.0,
     "stop_ms": 1000.0,
