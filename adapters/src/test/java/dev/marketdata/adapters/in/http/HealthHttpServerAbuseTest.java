@@ -33,7 +33,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class HealthHttpServerAbuseTest {
 
   private static final int SLOWLORIS_PEERS = 200;
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+  // A server held by the peers would answer only when they time out (maxReqTime, 5 s); beside two
+  // busy loops a free one took over 1 s once. 4 s tells the two apart.
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(4);
 
   private final HealthService health = new HealthService(() -> true);
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
