@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -133,6 +134,10 @@ class NatsMessagingAdapterIT {
         NatsMessagingAdapter publisher = adapterFor(server.url());
         NatsMessagingAdapter watcher = adapterFor(server.url())) {
       BlockingQueue<Heartbeat> received = new LinkedBlockingQueue<>();
+      // The watcher's own beats while it waits: more may be in flight when the first arrives.
+      Heartbeat warmUp =
+          new ServiceIdentity("md-warm-up", "1.2.3", STARTED)
+              .heartbeatAt(STARTED, ServiceState.READY, Duration.ofSeconds(2));
       watcher.follow(Optional.of("test"), (heartbeat, at) -> received.add(heartbeat));
       watcher.connect(() -> {});
       publisher.connect(() -> {});
@@ -142,17 +147,24 @@ class NatsMessagingAdapterIT {
               () ->
                   publisher.isConnected()
                       && watcher.isConnected()
-                      && watcher.publish(HEARTBEAT, GENEROUS)
+                      && watcher.publish(warmUp, GENEROUS)
                       && received.poll(100, TimeUnit.MILLISECONDS) != null);
-      received.clear();
 
       other.publish("marketdata.heartbeat.test.md-9", "not json".getBytes(UTF_8));
       other.publish("marketdata.heartbeat.elsewhere.md-8", validMessage());
       other.flush(GENEROUS);
       assertTrue(publisher.publish(HEARTBEAT, GENEROUS));
 
-      assertEquals(HEARTBEAT, received.poll(GENEROUS.toMillis(), TimeUnit.MILLISECONDS));
-      assertNull(received.poll(500, TimeUnit.MILLISECONDS), "delivered what it should skip");
+      List<Heartbeat> delivered = new ArrayList<>();
+      Heartbeat next;
+      while ((next =
+              received.poll(delivered.isEmpty() ? GENEROUS.toMillis() : 500, TimeUnit.MILLISECONDS))
+          != null) {
+        if (!next.equals(warmUp)) {
+          delivered.add(next);
+        }
+      }
+      assertEquals(List.of(HEARTBEAT), delivered, "delivered what it should skip");
     }
   }
 
