@@ -11,7 +11,7 @@ SECONDS, while a NATS subscriber times the heartbeats and a watcher asks /health
 250 ms. Then the image's HEALTHCHECK runs 10 times through `docker exec`, its CPU and memory read
 from the container's cgroup. Prints (and with --out writes) peak memory, request rate, answers
 by status, heartbeat gaps and the probe's cost; with --check, exits 1 if the container was killed,
-became not ready, missed heartbeats or did not stop with exit 0. Removes what it started.
+became not ready or did not stop with exit 0 (--on-time: or a heartbeat came late). Removes what it started.
 """
 import argparse, http.client, json, os, re, shlex, socket, statistics, subprocess, sys, threading
 import time, uuid
@@ -150,6 +150,8 @@ def main():
     parser.add_argument("--memory", default="64m")
     parser.add_argument("--docker-args", default="")
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--on-time", action="store_true",
+                        help="with --check, also fail on a heartbeat gap over two intervals")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
 
@@ -238,7 +240,7 @@ def main():
         failures.append(f"the container was killed (OOMKilled: {state['OOMKilled']})")
     if not_ready:
         failures.append(f"not ready {len(not_ready)} times")
-    if late or not arrivals:
+    if args.on_time and (late or not arrivals):
         failures.append(f"{len(late)} heartbeat gaps over {2 * INTERVAL_MS} ms")
     if probe and probe[4] != [0]:
         failures.append(f"the HEALTHCHECK exited {probe[4]}")
