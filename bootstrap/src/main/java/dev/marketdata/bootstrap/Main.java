@@ -1,35 +1,36 @@
 package dev.marketdata.bootstrap;
 
-import dev.marketdata.bootstrap.config.Setting;
+import dev.marketdata.adapters.config.Env;
+import dev.marketdata.adapters.config.InvalidConfigException;
+import dev.marketdata.adapters.config.Setting;
+import dev.marketdata.adapters.in.cli.ProbeCommand;
+import dev.marketdata.adapters.in.http.HealthHttpServer;
+import dev.marketdata.adapters.in.http.HttpSettings;
 import dev.marketdata.bootstrap.config.Settings;
-import dev.marketdata.bootstrap.probe.ReadinessProbe;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.bootstrap.process.ExitCode;
-import dev.marketdata.bootstrap.startup.Warmup;
-import dev.marketdata.bootstrap.watch.WatchRunner;
 import dev.marketdata.domain.ServiceIdentity;
 import java.util.Optional;
 
-/** Entry point: the modes of {@link #usage()}. No logger: {@code --probe} skips logback's start. */
+/** Entry point: reads the arguments and runs the mode they ask for. */
 public final class Main {
 
-  /**
-   * The {@code --help} text. Built on demand, not as a constant: the other modes, the probe above
-   * all, do not pay for formatting it.
-   */
   static String usage() {
     StringBuilder settings = new StringBuilder();
     for (Setting<?> setting : Settings.ALL) {
       settings.append(
           "  %-20s %-36s default %s (%s)%n"
               .formatted(
-                  setting.name(), setting.purpose(), setting.defaultText(), setting.accepts()));
+                  setting.name(),
+                  setting.purpose(),
+                  setting.defaultText(),
+                  setting.parser().accepts()));
     }
     return """
       Usage: java -jar market-data-service.jar [--probe | --watch [CLUSTER_ID] | --version | --help]
 
         (no argument)  run the service until SIGTERM or SIGINT
-        --probe        exit 0 if the local instance is ready, 1 if not (the container HEALTHCHECK)
+        --probe        exit 0 if the local instance is ready, 1 if not
         --watch        print each instance heard on NATS (all clusters, or CLUSTER_ID's) and
                        whether its heartbeat is stale, until SIGTERM or SIGINT; same NATS_* settings
         --version      print the version
@@ -53,30 +54,19 @@ public final class Main {
     int allowed = mode.equals("--watch") ? 2 : 1;
     if (args.length > allowed) {
       usageError(
-          "expected at most "
-              + (allowed == 1 ? "one argument" : "two arguments")
-              + ", got "
-              + args.length);
+          "expected at most %s, got %d"
+              .formatted(allowed == 1 ? "one argument" : "two arguments", args.length));
     }
     switch (mode) {
-      case "" -> {
-        // First, before any class that logs loads (logback's start takes tens of ms): a stop from
-        // here on ends in the orchestrated shutdown and exit 0, however early it comes.
-        Runtime.getRuntime()
-            .addShutdownHook(
-                Thread.ofPlatform().name("shutdown").unstarted(() -> ServiceRunner.stop()));
-        Warmup.startInBackground();
-        ServiceRunner.runUntilSignalled();
-      }
-      case "--probe" -> System.exit(ReadinessProbe.check(System.out));
+      case "" -> ServiceRunner.runUntilSignalled();
+      case "--probe" -> System.exit(probe());
       case "--watch" -> {
         Optional<String> clusterId = args.length == 2 ? Optional.of(args[1]) : Optional.empty();
         if (clusterId.isPresent() && !ServiceIdentity.isValidId(clusterId.get())) {
           usageError(
               "--watch " + clusterId.get() + ": a cluster id is " + ServiceIdentity.ID_SYNTAX);
         }
-        ServiceRunner.askDnsAgainAfterAMiss();
-        WatchRunner.run(ServiceRunner.loadOrExit(), clusterId);
+        ServiceRunner.watchUntilSignalled(clusterId);
       }
       case "--version" -> System.out.println(BuildInfo.version());
       case "--help", "-h" -> System.out.print(usage());
@@ -84,12 +74,22 @@ public final class Main {
     }
   }
 
+  private static int probe() {
+    try {
+      HttpSettings http = Env.read().load(HttpSettings::from);
+      boolean ready =
+          ProbeCommand.ready(http.localAddress(), HealthHttpServer.READY_PATH, System.out);
+      return ready ? ExitCode.OK : ExitCode.FAILURE;
+    } catch (InvalidConfigException e) {
+      System.out.println("not ready: " + e.getMessage());
+      return ExitCode.FAILURE;
+    }
+  }
+
   private static void usageError(String problem) {
-    System.err.println(
-        problem
-            + ": expected none, --probe, --watch [CLUSTER_ID], --version or --help (exit "
-            + ExitCode.USAGE
-            + ")");
+    System.err.printf(
+        "%s: expected none, --probe, --watch [CLUSTER_ID], --version or --help (exit %d)%n",
+        problem, ExitCode.USAGE);
     System.exit(ExitCode.USAGE);
   }
 }

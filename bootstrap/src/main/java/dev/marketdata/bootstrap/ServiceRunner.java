@@ -1,104 +1,111 @@
 package dev.marketdata.bootstrap;
 
-import dev.marketdata.bootstrap.config.ConfigLoader;
-import dev.marketdata.bootstrap.config.ConfigProblem;
-import dev.marketdata.bootstrap.config.EffectiveConfiguration;
-import dev.marketdata.bootstrap.config.Environment;
-import dev.marketdata.bootstrap.config.EnvironmentSnapshot;
-import dev.marketdata.bootstrap.config.InvalidConfigException;
+import dev.marketdata.adapters.config.ConfigProblem;
+import dev.marketdata.adapters.config.Env;
+import dev.marketdata.adapters.config.InvalidConfigException;
+import dev.marketdata.adapters.config.Setting;
+import dev.marketdata.adapters.in.cli.WatchCommand;
+import dev.marketdata.adapters.in.http.HttpSettings;
+import dev.marketdata.adapters.out.nats.NatsConnection;
+import dev.marketdata.adapters.out.nats.NatsHeartbeatFeed;
+import dev.marketdata.application.service.WatchReplicasService;
 import dev.marketdata.bootstrap.config.ServiceConfig;
 import dev.marketdata.bootstrap.config.Settings;
 import dev.marketdata.bootstrap.logging.Logging;
-import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.bootstrap.process.ExitCode;
 import dev.marketdata.bootstrap.process.Lifecycle;
 import dev.marketdata.bootstrap.wiring.ServiceGraph;
 import dev.marketdata.bootstrap.wiring.ShutdownOutcome;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.Console;
 import java.io.IOException;
 import java.security.Security;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the service: configuration, start, and the one orchestrated shutdown. */
+/** Runs a mode: configuration, start, and the one orchestrated stop with its exit code. */
 final class ServiceRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 
-  private ServiceRunner() {}
-
   /** The one start and the one stop: what the shutdown hook stops, once started. */
   private static final Lifecycle<ServiceGraph> LIFECYCLE = new Lifecycle<>();
 
-  /**
-   * Never returns: the process ends from the shutdown hook ({@link #stop()}, which {@code Main}
-   * registers before this class loads), or at once on a start failure.
-   */
+  private ServiceRunner() {}
+
+  /** Never returns: the process ends in the shutdown hook, or at once on a start failure. */
   static void runUntilSignalled() {
-    askDnsAgainAfterAMiss();
-    // A stop before the parts start keeps them from starting: they would only take the cores the
-    // stop's cold logging needs.
-    LIFECYCLE.start(
-        () -> {
-          ServiceConfig config = loadOrExit();
-          return LIFECYCLE.stopping() ? null : startOrExit(config);
-        });
+    // First: a stop from here on ends in the orchestrated shutdown and exit 0, however early.
+    onSignal(ServiceRunner::stop);
+    ServiceConfig config = loadOrExit();
+    LIFECYCLE.start(() -> LIFECYCLE.stopping() ? null : startOrExit(config));
     awaitForever();
+  }
+
+  /** {@code --watch}: never returns; a signal closes the connection and exits 0. */
+  static void watchUntilSignalled(Optional<String> clusterId) {
+    ServiceConfig config = loadOrExit();
+    Clock clock = Clock.systemUTC();
+    NatsConnection nats = new NatsConnection(config.nats(), new PrometheusRegistry(), clock);
+    onSignal(
+        () -> {
+          nats.close();
+          halt(ExitCode.OK);
+        });
+    WatchCommand watch =
+        new WatchCommand(
+            new WatchReplicasService(new NatsHeartbeatFeed(nats, clock)),
+            nats,
+            clock,
+            System.out,
+            Optional.ofNullable(System.console()).map(Console::isTerminal).orElse(false));
+    nats.connect(() -> {});
+    watch.run(clusterId);
   }
 
   private static ServiceGraph startOrExit(ServiceConfig config) {
     try {
-      return ServiceGraph.start(
-          config, BuildInfo.version(), BuildInfo.revision(), Clock.systemUTC());
+      return ServiceGraph.start(config, Clock.systemUTC());
     } catch (IOException e) {
+      HttpSettings http = config.http();
       LOG.atError()
-          .addKeyValue("variable", Settings.HEALTH_PORT.name())
+          .addKeyValue("variable", HttpSettings.PORT.name())
           .log(
               "cannot listen on {}={} ({}={}): {}",
-              Settings.HEALTH_PORT.name(),
-              config.healthPort(),
-              Settings.HEALTH_BIND.name(),
-              config.healthAddress().getAddress().getHostAddress(),
+              HttpSettings.PORT.name(),
+              http.port(),
+              HttpSettings.BIND.name(),
+              http.bind().getHostAddress(),
               String.valueOf(e));
-      halt(ExitCode.START_FAILED);
     } catch (RuntimeException e) {
       LOG.error("start failed", e);
-      halt(ExitCode.START_FAILED);
     }
+    halt(ExitCode.START_FAILED);
     throw new IllegalStateException("unreachable: halted");
   }
 
-  /**
-   * Call before any lookup: NATS's name may enter DNS after we start (compose, Swarm, Kubernetes);
-   * without this the JVM repeats the failed answer for 10 s instead of asking again.
-   */
-  static void askDnsAgainAfterAMiss() {
-    Security.setProperty("networkaddress.cache.negative.ttl", "0");
-  }
-
-  /**
-   * Reads the configuration and logs it, as its first line; on any problem, logs every one of them
-   * and ends the process with {@link ExitCode#CONFIG}.
-   */
+  /** Logs the configuration as the first line; on any problem, logs them all and exits 78. */
   static ServiceConfig loadOrExit() {
-    EnvironmentSnapshot snapshot = Environment.read();
-    ConfigLoader.logFormat(snapshot.variables()).ifPresent(Logging::applyFormat);
+    // NATS's name may enter DNS after we start (compose, Swarm): ask again after a miss.
+    Security.setProperty("networkaddress.cache.negative.ttl", "0");
+    Env env = Env.read();
+    Env.of(env.variables()).optional(Settings.LOG_FORMAT).ifPresent(Logging::applyFormat);
     try {
-      ServiceConfig config = ConfigLoader.load(snapshot);
+      ServiceConfig config = ServiceConfig.load(env);
       Logging.applyLevel(config.logLevel());
-      // Before anything connects: what this start runs with, and where each value came from.
       LOG.atInfo()
-          .addKeyValue("settings", EffectiveConfiguration.describe(snapshot))
-          .addKeyValue("clientId", config.clientId())
-          .addKeyValue(
-              "authentication", EffectiveConfiguration.authentication(config.credentials()))
-          .addKeyValue("dotenvRead", snapshot.dotenvRead())
+          .addKeyValue("settings", env.describe(Settings.ALL))
+          .addKeyValue("clientId", config.nats().clientId())
+          .addKeyValue("authentication", config.nats().credentials().method())
+          .addKeyValue("dotenvRead", env.dotenvRead())
           .log("configuration");
-      warnOfMisspellings(snapshot);
+      warnOfMisspellings(env);
       return config;
     } catch (InvalidConfigException e) {
-      warnOfMisspellings(snapshot);
+      warnOfMisspellings(env);
       for (ConfigProblem problem : e.problems()) {
         LOG.atError()
             .addKeyValue("variable", problem.variable())
@@ -114,22 +121,22 @@ final class ServiceRunner {
     }
   }
 
-  private static void warnOfMisspellings(EnvironmentSnapshot snapshot) {
-    for (String misspelling : Settings.misspellings(snapshot.variables().keySet())) {
-      LOG.warn(misspelling);
-    }
+  private static void warnOfMisspellings(Env env) {
+    Setting.misspellings(Settings.ALL, env.variables().keySet()).forEach(LOG::warn);
   }
 
-  /** The shutdown hook's work: stops what runs, logs the final line, ends with its exit code. */
-  static void stop() {
+  private static void stop() {
     ShutdownOutcome outcome =
         LIFECYCLE.stop().map(ServiceGraph::shutdown).orElse(ShutdownOutcome.NOTHING_STARTED);
     outcome.log();
-    // halt, not exit: we are inside the shutdown hook, and a signal would otherwise end in 143.
     halt(outcome.exitCode());
   }
 
-  /** Flushes the logs first: halt skips every shutdown hook, logback's included. */
+  private static void onSignal(Runnable action) {
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(action));
+  }
+
+  /** Flushes the logs first: halt skips every hook; and inside one, exit would end in 143. */
   private static void halt(int code) {
     Logging.flush();
     Runtime.getRuntime().halt(code);

@@ -23,8 +23,8 @@ class ArchitectureTest {
       HexagonRules.theCoreReachesNoClockEnvironmentThreadOrProcess;
 
   @ArchTest
-  static final ArchRule onlyBootstrapReadsTheEnvironment =
-      HexagonRules.onlyBootstrapReadsTheEnvironment;
+  static final ArchRule onlyTheConfigurationReadsTheEnvironment =
+      HexagonRules.onlyTheConfigurationReadsTheEnvironment;
 
   @ArchTest
   static final ArchRule theRingsDependInwardThroughPorts =
@@ -44,7 +44,8 @@ class ArchitectureTest {
       HexagonRules.nothingLogsThroughJavaUtilLogging;
 
   @ArchTest
-  static final ArchRule startupWarmupReachesNoLogger = HexagonRules.startupWarmupReachesNoLogger;
+  static final ArchRule theConfigurationKitUsesNoAdapter =
+      HexagonRules.theConfigurationKitUsesNoAdapter;
 
   @ArchTest
   static final ArchRule onlyBootstrapWritesToTheStandardStreams =

@@ -29,6 +29,7 @@ final class HexagonRules {
   static final String APPLICATION = "dev.marketdata.application..";
   static final String ADAPTERS = "dev.marketdata.adapters..";
   static final String BOOTSTRAP = "dev.marketdata.bootstrap..";
+  static final String CONFIG = "dev.marketdata.adapters.config..";
 
   /** What the core may use of the JDK: values, collections, time arithmetic. No I/O. */
   private static final String[] CORE_MAY_USE = {
@@ -88,16 +89,16 @@ final class HexagonRules {
           .accessTargetWhere(READS_THE_CLOCK)
           .because("time, environment and concurrency are passed into the core as data and ports");
 
-  static final ArchRule onlyBootstrapReadsTheEnvironment =
+  static final ArchRule onlyTheConfigurationReadsTheEnvironment =
       noClasses()
           .that()
-          .resideOutsideOfPackage(BOOTSTRAP)
+          .resideOutsideOfPackage(CONFIG)
           .should()
           .accessTargetWhere(
               target(name("getenv"))
                   .and(target(owner(JavaClass.Predicates.equivalentTo(System.class))))
                   .as("System.getenv"))
-          .because("the composition root is the one reader of the environment");
+          .because("settings are read in one place, every problem reported at once");
 
   /**
    * The rings, as ArchUnit's layered architecture: services and adapters talk through ports only,
@@ -142,9 +143,9 @@ final class HexagonRules {
               APPLICATION,
               ADAPTERS,
               "io.nats.client..",
-              // TLS to NATS: the JDK's TLS API, and BouncyCastle's PEM reader.
+              // TLS to NATS: the JDK's TLS API, and ayza's reloadable managers and PEM reader.
               "javax.net.ssl..",
-              "org.bouncycastle..",
+              "nl.altindag.ssl..",
               "com.fasterxml.jackson..",
               "com.sun.net.httpserver..",
               "io.prometheus.metrics..",
@@ -164,18 +165,14 @@ final class HexagonRules {
           .resideInAPackage("java.util.logging..")
           .because("its plain-text lines would break the one-JSON-object-per-line stdout");
 
-  /**
-   * The warm-up runs on its own thread while {@code main} starts logging. A class it initialises
-   * that asks SLF4J for a logger then gets a stand-in, not the real logger.
-   */
-  static final ArchRule startupWarmupReachesNoLogger =
+  static final ArchRule theConfigurationKitUsesNoAdapter =
       noClasses()
           .that()
-          .resideInAPackage("..startup..")
+          .resideInAPackage(CONFIG)
           .should()
-          .transitivelyDependOnClassesThat()
-          .resideInAPackage("org.slf4j..")
-          .because("it runs while logging starts, when SLF4J hands other threads stand-in loggers");
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.marketdata.adapters.in..", "dev.marketdata.adapters.out..")
+          .because("every adapter reads its own settings with it, so it may know none of them");
 
   static final ArchRule onlyBootstrapWritesToTheStandardStreams =
       noClasses()

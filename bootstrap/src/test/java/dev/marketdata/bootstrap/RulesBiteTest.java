@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.marketdata.adapters.config.fixture.ReadsAnAdaptersSettings;
 import dev.marketdata.adapters.in.fixture.CallsTheNatsAdapter;
 import dev.marketdata.adapters.in.fixture.ReadsTheEnvironment;
 import dev.marketdata.adapters.in.fixture.StrayUseCase;
@@ -26,7 +27,6 @@ import dev.marketdata.application.service.fixture.StartsAThread;
 import dev.marketdata.domain.fixture.OpensASocket;
 import dev.marketdata.fixture.cycle.a.A;
 import dev.marketdata.fixture.cycle.b.B;
-import dev.marketdata.fixture.startup.LoggingWarmup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -93,8 +93,9 @@ class RulesBiteTest {
   }
 
   @Test
-  void onlyBootstrapReadsTheEnvironment() {
-    assertBites(HexagonRules.onlyBootstrapReadsTheEnvironment, "getenv", ReadsTheEnvironment.class);
+  void onlyTheConfigurationReadsTheEnvironment() {
+    assertBites(
+        HexagonRules.onlyTheConfigurationReadsTheEnvironment, "getenv", ReadsTheEnvironment.class);
   }
 
   @Test
@@ -146,8 +147,9 @@ class RulesBiteTest {
   }
 
   @Test
-  void theStartupWarmupMayNotReachALoggerEvenIndirectly() {
-    assertBites(HexagonRules.startupWarmupReachesNoLogger, "org.slf4j.Logger", LoggingWarmup.class);
+  void theConfigurationKitMayNotUseAnAdapter() {
+    assertBites(
+        HexagonRules.theConfigurationKitUsesNoAdapter, "UrlMasking", ReadsAnAdaptersSettings.class);
   }
 
   @Test

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 /** Who this running instance is: stable for the life of the process. */
 public record ServiceIdentity(String serviceId, String version, Instant startedAt) {
 
+  /** The service's name: the fallback id, and the service field of every log event. */
+  public static final String SERVICE_NAME = "market-data-service";
+
   /** What an id may hold, as operators read it in error messages. */
   public static final String ID_SYNTAX =
       "1-64 characters of A-Z a-z 0-9 _ - (one NATS subject token)";

@@ -1,6 +1,5 @@
 package dev.marketdata.adapters.testsupport;
 
-import dev.marketdata.adapters.out.nats.TlsFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,11 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.security.auth.x500.X500Principal;
+import nl.altindag.ssl.SSLFactory;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.PKCS12PBEParams;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -122,22 +120,14 @@ public final class TestPki {
         subjectKeys);
   }
 
-  /**
-   * A client context that trusts this CA and presents {@code client}: for test subscribers.
-   *
-   * @param client the certificate to present
-   * @return an initialised context
-   */
+  /** A client context that trusts this CA and presents {@code client}: for test subscribers. */
   public SSLContext clientContext(Issued client) {
-    try {
-      return new TlsFiles.Material(
-              List.of(certificate),
-              List.of(client.certificate(), certificate),
-              Optional.of(client.keys().getPrivate()))
-          .sslContext();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return SSLFactory.builder()
+        .withIdentityMaterial(
+            client.keys().getPrivate(), new char[0], client.certificate(), certificate)
+        .withTrustMaterial(certificate)
+        .build()
+        .getSslContext();
   }
 
   public X509Certificate certificate() {

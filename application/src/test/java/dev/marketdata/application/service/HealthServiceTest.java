@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.marketdata.application.port.in.HealthQuery;
 import dev.marketdata.application.port.in.HealthReport;
 import dev.marketdata.application.port.in.Probe;
 import dev.marketdata.domain.ServiceState;
@@ -20,7 +19,7 @@ class HealthServiceTest {
   void isReadyWhileTheBusIsConnected() {
     connected.set(true);
 
-    HealthReport report = health.check(new HealthQuery(Probe.READINESS));
+    HealthReport report = health.check(Probe.READINESS);
 
     assertTrue(report.up());
     assertEquals(ServiceState.READY, report.state());
@@ -30,8 +29,8 @@ class HealthServiceTest {
   void isLiveButNotReadyWhileTheBusIsDown() {
     connected.set(false);
 
-    HealthReport readiness = health.check(new HealthQuery(Probe.READINESS));
-    HealthReport liveness = health.check(new HealthQuery(Probe.LIVENESS));
+    HealthReport readiness = health.check(Probe.READINESS);
+    HealthReport liveness = health.check(Probe.LIVENESS);
 
     assertFalse(readiness.up());
     assertTrue(liveness.up());
@@ -44,8 +43,8 @@ class HealthServiceTest {
 
     health.beginShutdown();
 
-    assertFalse(health.check(new HealthQuery(Probe.READINESS)).up());
-    assertTrue(health.check(new HealthQuery(Probe.LIVENESS)).up());
-    assertEquals(ServiceState.STOPPING, health.check(new HealthQuery(Probe.LIVENESS)).state());
+    assertFalse(health.check(Probe.READINESS).up());
+    assertTrue(health.check(Probe.LIVENESS).up());
+    assertEquals(ServiceState.STOPPING, health.check(Probe.LIVENESS).state());
   }
 }

@@ -1,49 +1,49 @@
 package dev.marketdata.bootstrap.config;
 
-import dev.marketdata.adapters.out.nats.NatsCredentials;
+import dev.marketdata.adapters.config.DurationText;
+import dev.marketdata.adapters.config.Env;
+import dev.marketdata.adapters.config.InvalidConfigException;
+import dev.marketdata.adapters.in.http.HttpSettings;
+import dev.marketdata.adapters.in.schedule.HeartbeatTask;
 import dev.marketdata.adapters.out.nats.NatsSettings;
-import dev.marketdata.adapters.out.nats.NatsTls;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
-/**
- * The validated configuration of one service instance; each component is described by its entry in
- * {@link Settings}.
- */
+/** One start's configuration: each adapter's settings, and the process's own. */
 public record ServiceConfig(
-    List<String> natsServers,
-    String clientId,
-    String clusterId,
-    NatsCredentials credentials,
-    NatsTls tls,
-    String logLevel,
-    String logFormat,
-    InetSocketAddress healthAddress,
+    NatsSettings nats,
+    HttpSettings http,
     Duration heartbeatInterval,
     Duration shutdownTimeout,
     Duration drainTimeout,
-    Duration reconnectWait,
-    Duration pingInterval,
-    int maxPingsOut) {
+    String logLevel) {
 
-  public ServiceConfig {
-    natsServers = List.copyOf(natsServers);
+  public static ServiceConfig load(Map<String, String> variables) throws InvalidConfigException {
+    return load(Env.of(variables));
   }
 
-  public int healthPort() {
-    return healthAddress.getPort();
+  /** Every setting read, every problem reported at once. */
+  public static ServiceConfig load(Env env) throws InvalidConfigException {
+    return env.load(ServiceConfig::from);
   }
 
-  public NatsSettings natsSettings() {
-    return new NatsSettings(
-        natsServers,
-        clientId,
-        clusterId,
-        credentials,
-        tls,
-        reconnectWait,
-        pingInterval,
-        maxPingsOut);
+  private static ServiceConfig from(Env env) {
+    // In the table's order, so that problems are reported in it.
+    NatsSettings nats = NatsSettings.from(env);
+    Duration drain = env.get(Settings.NATS_DRAIN_TIMEOUT);
+    Duration shutdown = env.get(Settings.SHUTDOWN_TIMEOUT);
+    Duration heartbeat = env.get(HeartbeatTask.INTERVAL);
+    HttpSettings http = HttpSettings.from(env);
+    ServiceConfig config =
+        new ServiceConfig(nats, http, heartbeat, shutdown, drain, env.get(Settings.LOG_LEVEL));
+    env.get(Settings.LOG_FORMAT);
+    if (drain != null && shutdown != null && drain.compareTo(shutdown) >= 0) {
+      env.problem(
+          Settings.NATS_DRAIN_TIMEOUT.name(),
+          DurationText.format(drain),
+          "less than %s (%s)"
+              .formatted(Settings.SHUTDOWN_TIMEOUT.name(), DurationText.format(shutdown)));
+    }
+    return config;
   }
 }

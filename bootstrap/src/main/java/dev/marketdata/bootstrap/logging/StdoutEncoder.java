@@ -6,6 +6,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.marketdata.bootstrap.process.BuildInfo;
+import dev.marketdata.domain.ServiceIdentity;
 import net.logstash.logback.encoder.LogstashEncoder;
 
 /**
@@ -82,7 +83,7 @@ final class StdoutEncoder extends EncoderBase<ILoggingEvent> {
           .setCustomFields(
               JsonNodeFactory.instance
                   .objectNode()
-                  .put("service", BuildInfo.SERVICE_NAME)
+                  .put("service", ServiceIdentity.SERVICE_NAME)
                   .put("version", BuildInfo.version()));
     }
   }

@@ -1,15 +1,17 @@
 package dev.marketdata.bootstrap.wiring;
 
+import dev.marketdata.adapters.config.DurationText;
 import dev.marketdata.adapters.in.http.HealthHttpServer;
 import dev.marketdata.adapters.in.http.ProcessMetrics;
 import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
 import dev.marketdata.adapters.in.schedule.HeartbeatTask;
-import dev.marketdata.adapters.out.nats.NatsMessagingAdapter;
+import dev.marketdata.adapters.out.nats.NatsConnection;
+import dev.marketdata.adapters.out.nats.NatsHeartbeatPublisher;
 import dev.marketdata.adapters.out.nats.UrlMasking;
 import dev.marketdata.application.service.HealthService;
 import dev.marketdata.application.service.HeartbeatService;
-import dev.marketdata.bootstrap.config.DurationText;
 import dev.marketdata.bootstrap.config.ServiceConfig;
+import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.domain.ServiceIdentity;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -30,14 +32,14 @@ public final class ServiceGraph {
 
   private final ServiceConfig config;
   private final HealthService health;
-  private final NatsMessagingAdapter nats;
+  private final NatsConnection nats;
   private final HealthHttpServer http;
   private final HeartbeatScheduler heartbeat;
 
   private ServiceGraph(
       ServiceConfig config,
       HealthService health,
-      NatsMessagingAdapter nats,
+      NatsConnection nats,
       HealthHttpServer http,
       HeartbeatScheduler heartbeat) {
     this.config = config;
@@ -47,71 +49,51 @@ public final class ServiceGraph {
     this.heartbeat = heartbeat;
   }
 
-  /**
-   * Wires and starts everything. NATS connects in the background: the service is up (live) at once
-   * and becomes ready when NATS answers.
-   */
-  public static ServiceGraph start(
-      ServiceConfig config, String version, String revision, Clock clock) throws IOException {
-    PrometheusRegistry metrics = ProcessMetrics.registryFor(version, revision, config.clientId());
-    NatsMessagingAdapter nats = new NatsMessagingAdapter(config.natsSettings(), metrics, clock);
+  /** Live at once; ready when NATS answers, which it is asked to first, in the background. */
+  public static ServiceGraph start(ServiceConfig config, Clock clock) throws IOException {
+    String clientId = config.nats().clientId();
+    PrometheusRegistry metrics =
+        ProcessMetrics.registryFor(BuildInfo.version(), BuildInfo.revision(), clientId);
+    NatsConnection nats = new NatsConnection(config.nats(), metrics, clock);
     HealthService health = new HealthService(nats);
     HeartbeatService heartbeats =
         new HeartbeatService(
-            new ServiceIdentity(config.clientId(), version, clock.instant()), health, nats);
+            new ServiceIdentity(clientId, BuildInfo.version(), clock.instant()),
+            health,
+            new NatsHeartbeatPublisher(nats, config.nats()));
     HeartbeatScheduler heartbeat =
         new HeartbeatScheduler(
-            new HeartbeatTask(heartbeats, clock, config.heartbeatInterval(), metrics),
-            config.heartbeatInterval());
-    // Connecting first: readiness waits on NATS' answer, and binding is quick by comparison.
-    // Each (re)connect beats at once: consumers hear of this instance without waiting an interval.
-    nats.connect(heartbeat::restartFromNow);
-    HealthHttpServer http;
+            new HeartbeatTask(heartbeats, clock, config.heartbeatInterval(), metrics));
+    nats.connect(heartbeat);
+    HealthHttpServer server;
     try {
-      http = HealthHttpServer.bind(config.healthAddress(), health);
+      server = HealthHttpServer.bind(config.http().address(), health);
     } catch (IOException e) {
       nats.close();
       throw e;
     }
-    // The rest of the start runs while NATS answers.
-    http.serve(metrics);
+    server.serve(metrics);
     heartbeat.start();
     LOG.atInfo()
-        .addKeyValue("healthPort", http.port())
-        .addKeyValue("natsServers", UrlMasking.mask(String.join(",", config.natsServers())))
-        .addKeyValue("clientId", config.clientId())
-        .addKeyValue("heartbeatSubject", config.natsSettings().heartbeatSubject())
+        .addKeyValue("healthPort", server.port())
+        .addKeyValue("natsServers", UrlMasking.mask(String.join(",", config.nats().servers())))
+        .addKeyValue("clientId", clientId)
+        .addKeyValue("heartbeatSubject", config.nats().heartbeatSubject())
         .log("started");
-    return new ServiceGraph(config, health, nats, http, heartbeat);
+    return new ServiceGraph(config, health, nats, server, heartbeat);
   }
 
-  /** The port the health endpoints listen on (the one the system chose, for port 0). */
-  public int healthPort() {
-    return http.port();
-  }
-
-  /**
-   * Not-ready, heartbeat off, NATS drained (or closed), HTTP off; all within the shutdown timeout.
-   */
+  /** Not-ready, heartbeat off, NATS drained (or closed), HTTP off; all within the deadline. */
   public ShutdownOutcome shutdown() {
     long start = System.nanoTime();
     Duration deadline = config.shutdownTimeout();
-    // Here, not among the steps: instant, and logged before any step that could still be running
-    // (and logging) past the deadline.
+    // Instant, and logged before any step that could still be running past the deadline.
     health.beginShutdown();
     LOG.info("stopping: reporting not-ready");
-    CompletableFuture<Boolean> steps = new CompletableFuture<>();
-    Thread.ofPlatform()
-        .name("shutdown-steps")
-        .daemon()
-        .start(
-            () -> {
-              try {
-                steps.complete(stopInOrder());
-              } catch (RuntimeException e) {
-                steps.completeExceptionally(e);
-              }
-            });
+    CompletableFuture<Boolean> steps =
+        CompletableFuture.supplyAsync(
+            this::stopInOrder,
+            task -> Thread.ofPlatform().name("shutdown-steps").daemon().start(task));
     boolean clean = false;
     boolean drained = false;
     try {

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marketdata.adapters.config.ConfigProblem;
+import dev.marketdata.adapters.config.Env;
+import dev.marketdata.adapters.config.InvalidConfigException;
+import dev.marketdata.adapters.in.http.HttpSettings;
 import dev.marketdata.adapters.out.nats.NatsCredentials;
+import dev.marketdata.adapters.out.nats.NatsSettings;
 import dev.marketdata.adapters.testsupport.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,35 +34,35 @@ class ConfigLoaderTest {
 
   private static List<String> variablesAtFault(Map<String, String> env) {
     InvalidConfigException error =
-        assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(env));
+        assertThrows(InvalidConfigException.class, () -> ServiceConfig.load(env));
     return error.problems().stream().map(ConfigProblem::variable).toList();
   }
 
   @Test
   void anEmptyEnvironmentGivesTheDocumentedDefaults() throws InvalidConfigException {
-    ServiceConfig config = ConfigLoader.load(Map.of());
+    ServiceConfig config = ServiceConfig.load(Map.of());
 
-    assertEquals(List.of("nats://localhost:4222"), config.natsServers());
-    assertEquals("market-data-service", config.clientId());
-    assertEquals("local", config.clusterId());
-    assertInstanceOf(NatsCredentials.None.class, config.credentials());
+    assertEquals(List.of("nats://localhost:4222"), config.nats().servers());
+    assertEquals("market-data-service", config.nats().clientId());
+    assertEquals("local", config.nats().clusterId());
+    assertInstanceOf(NatsCredentials.None.class, config.nats().credentials());
     assertEquals("INFO", config.logLevel());
-    assertEquals(8080, config.healthPort());
-    assertTrue(config.healthAddress().getAddress().isAnyLocalAddress());
-    assertEquals(Duration.ofSeconds(5), config.pingInterval());
-    assertEquals(2, config.maxPingsOut());
+    assertEquals(8080, config.http().port());
+    assertTrue(config.http().address().getAddress().isAnyLocalAddress());
+    assertEquals(Duration.ofSeconds(5), config.nats().pingInterval());
+    assertEquals(2, config.nats().maxPingsOut());
     assertEquals(Duration.ofSeconds(5), config.heartbeatInterval());
     assertEquals(Duration.ofSeconds(8), config.shutdownTimeout());
     assertEquals(Duration.ofSeconds(5), config.drainTimeout());
-    assertEquals(Duration.ofSeconds(2), config.reconnectWait());
+    assertEquals(Duration.ofSeconds(2), config.nats().reconnectWait());
     assertEquals(
-        "marketdata.heartbeat.local.market-data-service", config.natsSettings().heartbeatSubject());
+        "marketdata.heartbeat.local.market-data-service", config.nats().heartbeatSubject());
   }
 
   @Test
   void readsEveryVariable() throws InvalidConfigException {
     ServiceConfig config =
-        ConfigLoader.load(
+        ServiceConfig.load(
             Map.of(
                 "NATS_URL", "nats://a:4222, tls://b:4443",
                 "NATS_CLIENT_ID", "md-7",
@@ -70,15 +75,15 @@ class ConfigLoaderTest {
                 "SHUTDOWN_TIMEOUT", "1m",
                 "NATS_DRAIN_TIMEOUT", "30s"));
 
-    assertEquals(List.of("nats://a:4222", "tls://b:4443"), config.natsServers());
-    assertEquals("marketdata.heartbeat.prod.md-7", config.natsSettings().heartbeatSubject());
-    assertEquals(new NatsCredentials.UserPassword("svc", "pw"), config.credentials());
+    assertEquals(List.of("nats://a:4222", "tls://b:4443"), config.nats().servers());
+    assertEquals("marketdata.heartbeat.prod.md-7", config.nats().heartbeatSubject());
+    assertEquals("user", config.nats().credentials().method());
     assertEquals("DEBUG", config.logLevel());
-    assertEquals(9090, config.healthPort());
+    assertEquals(9090, config.http().port());
     assertEquals(Duration.ofMillis(250), config.heartbeatInterval());
     assertEquals(Duration.ofMinutes(1), config.shutdownTimeout());
     assertEquals(Duration.ofSeconds(30), config.drainTimeout());
-    assertEquals(List.of("nats://a:4222", "tls://b:4443"), config.natsSettings().servers());
+    assertEquals(List.of("nats://a:4222", "tls://b:4443"), config.nats().servers());
   }
 
   @Test
@@ -101,7 +106,7 @@ class ConfigLoaderTest {
   void aProblemNamesTheVariableTheValueAndWhatIsExpected() {
     InvalidConfigException error =
         assertThrows(
-            InvalidConfigException.class, () -> ConfigLoader.load(Map.of("HEALTH_PORT", "abc")));
+            InvalidConfigException.class, () -> ServiceConfig.load(Map.of("HEALTH_PORT", "abc")));
 
     assertEquals(
         "HEALTH_PORT=abc is invalid: expected a TCP port number from 1 to 65535",
@@ -137,7 +142,7 @@ class ConfigLoaderTest {
     InvalidConfigException error =
         assertThrows(
             InvalidConfigException.class,
-            () -> ConfigLoader.load(Map.of("NATS_URL", "nats://u:hunter2@h:99999")));
+            () -> ServiceConfig.load(Map.of("NATS_URL", "nats://u:hunter2@h:99999")));
 
     String message = error.problems().getFirst().message();
     assertFalse(message.contains("hunter2"), message);
@@ -163,10 +168,10 @@ class ConfigLoaderTest {
     TestPki ca = TestPki.newCa("ca");
     Path caFile = ca.writeCertificate(dir.resolve("ca.pem"));
 
-    ServiceConfig config = ConfigLoader.load(Map.of("NATS_TLS_CA_FILE", caFile.toString()));
+    ServiceConfig config = ServiceConfig.load(Map.of("NATS_TLS_CA_FILE", caFile.toString()));
 
-    assertEquals(Optional.of(caFile), config.tls().caFile());
-    assertTrue(config.natsSettings().usesTls());
+    assertEquals(Optional.of(caFile), config.nats().tls().caFile());
+    assertTrue(config.nats().usesTls());
   }
 
   @Test
@@ -174,7 +179,7 @@ class ConfigLoaderTest {
     InvalidConfigException error =
         assertThrows(
             InvalidConfigException.class,
-            () -> ConfigLoader.load(Map.of("NATS_TOKEN", "tok-secret", "NATS_USER", "u")));
+            () -> ServiceConfig.load(Map.of("NATS_TOKEN", "tok-secret", "NATS_USER", "u")));
 
     String message = error.getMessage();
     assertTrue(message.contains("at most one authentication method"), message);
@@ -186,10 +191,10 @@ class ConfigLoaderTest {
     Path creds = Files.writeString(dir.resolve("svc.creds"), "not parsed until connect");
 
     assertEquals(
-        new NatsCredentials.Token("t"), ConfigLoader.load(Map.of("NATS_TOKEN", "t")).credentials());
+        "token", ServiceConfig.load(Map.of("NATS_TOKEN", "t")).nats().credentials().method());
     assertEquals(
         new NatsCredentials.CredsFile(creds),
-        ConfigLoader.load(Map.of("NATS_CREDS_FILE", creds.toString())).credentials());
+        ServiceConfig.load(Map.of("NATS_CREDS_FILE", creds.toString())).nats().credentials());
   }
 
   @Test
@@ -202,17 +207,19 @@ class ConfigLoaderTest {
   @Test
   void theProbeReadsTheHealthAddressAlone() throws InvalidConfigException {
     InetAddress loopback = InetAddress.getLoopbackAddress();
-    assertEquals(
-        new InetSocketAddress(loopback, 8080),
-        ConfigLoader.probeAddress(Map.of("NATS_URL", "broken")));
+    assertEquals(new InetSocketAddress(loopback, 8080), probeAddress(Map.of("NATS_URL", "broken")));
     assertEquals(
         new InetSocketAddress(loopback, 9000),
-        ConfigLoader.probeAddress(Map.of("HEALTH_PORT", "9000", "HEALTH_BIND", "0.0.0.0")));
+        probeAddress(Map.of("HEALTH_PORT", "9000", "HEALTH_BIND", "0.0.0.0")));
     assertEquals(
         new InetSocketAddress(InetAddress.ofLiteral("127.0.0.2"), 8080),
-        ConfigLoader.probeAddress(Map.of("HEALTH_BIND", "127.0.0.2")));
-    assertThrows(
-        InvalidConfigException.class, () -> ConfigLoader.probeAddress(Map.of("HEALTH_PORT", "0")));
+        probeAddress(Map.of("HEALTH_BIND", "127.0.0.2")));
+    assertThrows(InvalidConfigException.class, () -> probeAddress(Map.of("HEALTH_PORT", "0")));
+  }
+
+  private static InetSocketAddress probeAddress(Map<String, String> env)
+      throws InvalidConfigException {
+    return Env.of(env).load(HttpSettings::from).localAddress();
   }
 
   @ParameterizedTest
@@ -237,7 +244,7 @@ class ConfigLoaderTest {
       })
   void anEmptyValueIsAnErrorNotTheDefault(String variable) {
     InvalidConfigException error =
-        assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(Map.of(variable, "")));
+        assertThrows(InvalidConfigException.class, () -> ServiceConfig.load(Map.of(variable, "")));
 
     assertEquals(variable, error.problems().getFirst().variable());
     assertTrue(error.problems().getFirst().message().contains("(empty)"), error.getMessage());
@@ -261,7 +268,7 @@ class ConfigLoaderTest {
   void everyDurationAndCountHasBounds(String variable, String value) {
     InvalidConfigException error =
         assertThrows(
-            InvalidConfigException.class, () -> ConfigLoader.load(Map.of(variable, value)));
+            InvalidConfigException.class, () -> ServiceConfig.load(Map.of(variable, value)));
 
     assertEquals(
         List.of(variable), error.problems().stream().map(ConfigProblem::variable).toList());
@@ -270,7 +277,7 @@ class ConfigLoaderTest {
   @Test
   void theBoundsAreInclusiveAndNamedInTheMessage() throws InvalidConfigException {
     ServiceConfig config =
-        ConfigLoader.load(
+        ServiceConfig.load(
             Map.of(
                 "HEARTBEAT_INTERVAL", "100ms",
                 "NATS_RECONNECT_WAIT", "10m",
@@ -279,10 +286,10 @@ class ConfigLoaderTest {
     InvalidConfigException error =
         assertThrows(
             InvalidConfigException.class,
-            () -> ConfigLoader.load(Map.of("HEARTBEAT_INTERVAL", "1ms")));
+            () -> ServiceConfig.load(Map.of("HEARTBEAT_INTERVAL", "1ms")));
 
     assertEquals(Duration.ofMillis(100), config.heartbeatInterval());
-    assertEquals(10, config.maxPingsOut());
+    assertEquals(10, config.nats().maxPingsOut());
     assertEquals(
         "HEARTBEAT_INTERVAL=1ms is invalid: expected a duration from 100ms to 1h, written like"
             + " 500ms, 5s, 2m or 1h",
@@ -299,7 +306,7 @@ class ConfigLoaderTest {
             () ->
                 assertThrows(
                     InvalidConfigException.class,
-                    () -> ConfigLoader.load(Map.of("NATS_URL", huge))));
+                    () -> ServiceConfig.load(Map.of("NATS_URL", huge))));
 
     String message = error.problems().getFirst().message();
     assertTrue(message.length() < 300, message);
@@ -312,7 +319,7 @@ class ConfigLoaderTest {
     InvalidConfigException error =
         assertThrows(
             InvalidConfigException.class,
-            () -> ConfigLoader.load(Map.of("NATS_URL", "nats://md:" + password + "@h:99999")));
+            () -> ServiceConfig.load(Map.of("NATS_URL", "nats://md:" + password + "@h:99999")));
 
     String message = error.problems().getFirst().message();
     assertFalse(message.contains(password), message);
@@ -340,15 +347,14 @@ class ConfigLoaderTest {
 
   @Test
   void reportsDotenvProblemsAlongWithTheOthers() {
-    EnvironmentSnapshot snapshot =
-        new EnvironmentSnapshot(
+    Env snapshot =
+        Env.of(
             Map.of("HEALTH_PORT", "x"),
             Set.of(),
-            List.of(new ConfigProblem(".env", "/w/.env:3", "a closing single quote (')")),
-            true);
+            List.of(new ConfigProblem(".env", "/w/.env:3", "a closing single quote (')")));
 
     InvalidConfigException error =
-        assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(snapshot));
+        assertThrows(InvalidConfigException.class, () -> ServiceConfig.load(snapshot));
 
     assertEquals(
         List.of(".env", "HEALTH_PORT"),
@@ -357,18 +363,17 @@ class ConfigLoaderTest {
 
   @Test
   void withoutAClientIdEachInstanceTakesItsHostName() throws InvalidConfigException {
-    ServiceConfig docker = ConfigLoader.load(Map.of("HOSTNAME", "3f2a9c1b7d4e"));
-    ServiceConfig pod = ConfigLoader.load(Map.of("HOSTNAME", "md-5d8f7c9b4-x2x9z"));
-    ServiceConfig host = ConfigLoader.load(Map.of("HOSTNAME", "build.example.org"));
+    ServiceConfig docker = ServiceConfig.load(Map.of("HOSTNAME", "3f2a9c1b7d4e"));
+    ServiceConfig pod = ServiceConfig.load(Map.of("HOSTNAME", "md-5d8f7c9b4-x2x9z"));
+    ServiceConfig host = ServiceConfig.load(Map.of("HOSTNAME", "build.example.org"));
     ServiceConfig explicit =
-        ConfigLoader.load(Map.of("HOSTNAME", "3f2a9c1b7d4e", "NATS_CLIENT_ID", "md-eu-1"));
+        ServiceConfig.load(Map.of("HOSTNAME", "3f2a9c1b7d4e", "NATS_CLIENT_ID", "md-eu-1"));
 
-    assertEquals(
-        "marketdata.heartbeat.local.3f2a9c1b7d4e", docker.natsSettings().heartbeatSubject());
-    assertEquals("md-5d8f7c9b4-x2x9z", pod.clientId());
-    assertEquals("build-example-org", host.clientId());
-    assertEquals("md-eu-1", explicit.clientId());
-    assertEquals(64, Settings.clientIdFromHostName("h".repeat(100)).length());
+    assertEquals("marketdata.heartbeat.local.3f2a9c1b7d4e", docker.nats().heartbeatSubject());
+    assertEquals("md-5d8f7c9b4-x2x9z", pod.nats().clientId());
+    assertEquals("build-example-org", host.nats().clientId());
+    assertEquals("md-eu-1", explicit.nats().clientId());
+    assertEquals(64, NatsSettings.fromHostName("h".repeat(100)).length());
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.marketdata.bootstrap.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.marketdata.adapters.out.nats.NatsCredentials;
+import dev.marketdata.adapters.config.Env;
+import dev.marketdata.adapters.config.InvalidConfigException;
+import dev.marketdata.adapters.config.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,19 +15,18 @@ class EffectiveConfigurationTest {
 
   @Test
   void describesEverySettingWithItsValueAndSource() throws InvalidConfigException {
-    EnvironmentSnapshot snapshot =
-        new EnvironmentSnapshot(
+    Env snapshot =
+        Env.of(
             Map.of(
                 "NATS_URL", "nats://tok3n@n1:4222",
                 "NATS_TOKEN", "t0ken",
                 "SHUTDOWN_TIMEOUT", "20s",
                 "LOG_FORMAT", "text"),
             Set.of("SHUTDOWN_TIMEOUT"),
-            List.of(),
-            true);
-    ServiceConfig config = ConfigLoader.load(snapshot);
+            List.of());
+    ServiceConfig config = ServiceConfig.load(snapshot);
 
-    Map<String, Map<String, String>> settings = EffectiveConfiguration.describe(snapshot);
+    Map<String, Map<String, String>> settings = snapshot.describe(Settings.ALL);
 
     assertEquals(Settings.ALL.stream().map(Setting::name).toList(), List.copyOf(settings.keySet()));
     assertEquals(
@@ -37,13 +38,6 @@ class EffectiveConfigurationTest {
     assertEquals("text", settings.get("LOG_FORMAT").get("value"));
     assertFalse(settings.toString().contains("t0ken"), settings.toString());
     assertFalse(settings.toString().contains("tok3n"), settings.toString());
-    assertEquals("token", EffectiveConfiguration.authentication(config.credentials()));
-  }
-
-  @Test
-  void namesEachAuthenticationMethodWithoutItsSecret() {
-    assertEquals("none", EffectiveConfiguration.authentication(new NatsCredentials.None()));
-    assertEquals(
-        "user", EffectiveConfiguration.authentication(new NatsCredentials.UserPassword("u", "p")));
+    assertEquals("token", config.nats().credentials().method());
   }
 }

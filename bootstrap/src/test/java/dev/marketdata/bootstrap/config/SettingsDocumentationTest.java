@@ -3,6 +3,8 @@ package dev.marketdata.bootstrap.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marketdata.adapters.config.Setting;
+import dev.marketdata.adapters.out.nats.NatsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +62,7 @@ class SettingsDocumentationTest {
           assignments(Files.readString(ROOT.resolve(file)), "\\$\\{([A-Z][A-Z0-9_]*):-([^}]*)}");
       fallbacks.keySet().retainAll(BY_NAME.keySet());
       // The one value the stack chooses itself: its own NATS.
-      fallbacks.remove(Settings.NATS_URL.name());
+      fallbacks.remove(NatsSettings.URL.name());
 
       assertEquals(Map.of(), fallbacks, file);
     }

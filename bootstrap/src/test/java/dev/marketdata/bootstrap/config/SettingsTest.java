@@ -2,6 +2,7 @@ package dev.marketdata.bootstrap.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.marketdata.adapters.config.Setting;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class SettingsTest {
   @Test
   void aNameWithinTwoEditsOfASettingIsReportedWithTheSuggestion() {
     List<String> warnings =
-        Settings.misspellings(List.of("HEARTBEAT_INTERVALL", "NATS_ULR", "LOG_LEVLE"));
+        Setting.misspellings(Settings.ALL, List.of("HEARTBEAT_INTERVALL", "NATS_ULR", "LOG_LEVLE"));
 
     assertEquals(
         List.of(
@@ -24,7 +25,8 @@ class SettingsTest {
   void settingsAndOtherToolsVariablesAreLeftAlone() {
     assertEquals(
         List.of(),
-        Settings.misspellings(
+        Setting.misspellings(
+            Settings.ALL,
             List.of("NATS_URL", "HOSTNAME", "PATH", "HOME", "JAVA_HOME", "NATS_PORT", "LANG")));
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.marketdata.application.port.in.CheckHealthUseCase;
-import dev.marketdata.application.port.in.HealthQuery;
 import dev.marketdata.application.port.in.HealthReport;
 import dev.marketdata.application.port.in.Probe;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -102,7 +101,7 @@ public final class HealthHttpServer implements AutoCloseable {
         respond(exchange, 405, Map.of("error", "method not allowed"));
         return;
       }
-      HealthReport report = health.check(new HealthQuery(probe));
+      HealthReport report = health.check(probe);
       respond(exchange, report.up() ? 200 : 503, HealthBody.from(report));
     }
   }

@@ -1,5 +1,6 @@
 package dev.marketdata.adapters.in.schedule;
 
+import dev.marketdata.application.port.in.RestartHeartbeatUseCase;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs the heartbeat at a fixed rate on one thread, from start or from the latest (re)connect. */
-public final class HeartbeatScheduler implements AutoCloseable {
+public final class HeartbeatScheduler implements RestartHeartbeatUseCase, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HeartbeatScheduler.class);
 
@@ -19,8 +20,11 @@ public final class HeartbeatScheduler implements AutoCloseable {
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heartbeat").factory());
 
-  /** Creates the scheduler. */
-  public HeartbeatScheduler(Runnable beat, Duration interval) {
+  public HeartbeatScheduler(HeartbeatTask task) {
+    this(task, task.interval());
+  }
+
+  HeartbeatScheduler(Runnable beat, Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive, got " + interval);
     }
@@ -31,15 +35,12 @@ public final class HeartbeatScheduler implements AutoCloseable {
   /** Beats at once, then every interval (unless a connect already started the beat). */
   public synchronized void start() {
     if (schedule == null) {
-      restartFromNow();
+      restartHeartbeat();
     }
   }
 
-  /**
-   * Beats at once and every interval from now on: called when NATS (re)connects, so that consumers
-   * hear of this instance without waiting out an interval.
-   */
-  public synchronized void restartFromNow() {
+  @Override
+  public synchronized void restartHeartbeat() {
     if (executor.isShutdown()) {
       return;
     }

@@ -1,5 +1,7 @@
 package dev.marketdata.adapters.in.schedule;
 
+import dev.marketdata.adapters.config.Parser;
+import dev.marketdata.adapters.config.Setting;
 import dev.marketdata.application.port.in.PublishHeartbeatCommand;
 import dev.marketdata.application.port.in.PublishHeartbeatUseCase;
 import dev.marketdata.application.port.in.PublishResult;
@@ -20,6 +22,14 @@ public final class HeartbeatTask implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HeartbeatTask.class);
 
+  /** Below 100 ms a heartbeat is load, not a sign of life. */
+  public static final Setting<Duration> INTERVAL =
+      Setting.of(
+          "HEARTBEAT_INTERVAL",
+          "time between heartbeats",
+          "5s",
+          Parser.duration(Duration.ofMillis(100), Duration.ofHours(1)));
+
   private final PublishHeartbeatUseCase heartbeats;
   private final Clock clock;
   private final Duration interval;
@@ -28,7 +38,6 @@ public final class HeartbeatTask implements Runnable {
   private final Counter dropped;
   private final Gauge lastPublished;
 
-  /** Creates the task and its metrics. */
   public HeartbeatTask(
       PublishHeartbeatUseCase heartbeats,
       Clock clock,
@@ -59,6 +68,10 @@ public final class HeartbeatTask implements Runnable {
         .help("Time between heartbeats")
         .register(metrics)
         .set(interval.toMillis() / 1000.0);
+  }
+
+  Duration interval() {
+    return interval;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.marketdata.adapters.out.nats;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketdata.domain.Heartbeat;
 import dev.marketdata.domain.ServiceIdentity;
 import dev.marketdata.domain.ServiceState;
@@ -18,6 +20,10 @@ record HeartbeatMessage(
 
   static final int SCHEMA_VERSION = 1;
 
+  // Fields a newer publisher adds must not break an older reader.
+  static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
   static HeartbeatMessage from(Heartbeat heartbeat) {
     return new HeartbeatMessage(
         SCHEMA_VERSION,
@@ -29,7 +35,6 @@ record HeartbeatMessage(
         heartbeat.validFor().toMillis());
   }
 
-  /** The heartbeat this message states. */
   Heartbeat toHeartbeat() {
     if (schemaVersion != SCHEMA_VERSION) {
       throw new IllegalArgumentException(

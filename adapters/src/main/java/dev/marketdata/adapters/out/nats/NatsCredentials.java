@@ -1,43 +1,27 @@
 package dev.marketdata.adapters.out.nats;
 
+import dev.marketdata.adapters.config.Secret;
 import java.nio.file.Path;
-import java.util.Objects;
 
-/** How the service proves who it is to NATS. Secrets never appear in {@code toString()}. */
+/** How the service proves who it is to NATS. Secrets never show. */
 public sealed interface NatsCredentials {
 
-  /** No credentials beyond whatever the server URL carries. */
   record None() implements NatsCredentials {}
 
-  /** A user name and password. */
-  record UserPassword(String user, String password) implements NatsCredentials {
-    public UserPassword {
-      Objects.requireNonNull(user, "user");
-      Objects.requireNonNull(password, "password");
-    }
+  record UserPassword(String user, Secret password) implements NatsCredentials {}
 
-    @Override
-    public String toString() {
-      return "UserPassword[user=" + user + ", password=***]";
-    }
-  }
+  record Token(Secret token) implements NatsCredentials {}
 
-  /** A bearer token. */
-  record Token(String token) implements NatsCredentials {
-    public Token {
-      Objects.requireNonNull(token, "token");
-    }
+  /** A NATS .creds file: a user JWT and its NKey seed. */
+  record CredsFile(Path file) implements NatsCredentials {}
 
-    @Override
-    public String toString() {
-      return "Token[***]";
-    }
-  }
-
-  /** A NATS {@code .creds} file holding a user JWT and its NKey seed. */
-  record CredsFile(Path file) implements NatsCredentials {
-    public CredsFile {
-      Objects.requireNonNull(file, "file");
-    }
+  /** How the service authenticates, for the configuration line: never the secret. */
+  default String method() {
+    return switch (this) {
+      case None none -> "none";
+      case UserPassword userPassword -> "user";
+      case Token token -> "token";
+      case CredsFile credsFile -> "creds-file";
+    };
   }
 }

@@ -11,12 +11,18 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import nl.altindag.ssl.SSLFactory;
+import nl.altindag.ssl.pem.util.PemUtils;
+import nl.altindag.ssl.util.SSLFactoryUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TLS to NATS from {@link NatsTls}'s files, read at every connect; the client certificate's expiry
- * in a metric and a daily WARN. Created only when TLS is asked for.
+ * TLS to NATS with swappable key and trust managers, reloaded from the files before each reconnect;
+ * the client certificate's expiry in a metric and a daily WARN.
  */
 final class NatsTlsClient implements AutoCloseable {
 
@@ -27,74 +33,70 @@ final class NatsTlsClient implements AutoCloseable {
 
   private final NatsTls tls;
   private final Clock clock;
-  private volatile TlsFiles.Material latest;
-  private ScheduledExecutorService expiryCheck;
+  private final SSLFactory factory;
+  private final ScheduledExecutorService expiryCheck =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("tls-expiry").daemon().factory());
+  private volatile Optional<Instant> clientNotAfter = Optional.empty();
 
   NatsTlsClient(NatsTls tls, Clock clock, PrometheusRegistry metrics) {
     this.tls = tls;
     this.clock = clock;
+    this.factory = tls.read(true);
+    readExpiry();
     if (tls.certFile().isPresent()) {
       GaugeWithCallback.builder()
           .name("marketdata_nats_tls_client_cert_expiry_timestamp_seconds")
           .help("When the client certificate of the latest NATS connect expires (Unix time)")
-          .callback(
-              callback -> {
-                TlsFiles.Material material = latest;
-                if (material != null) {
-                  material
-                      .clientNotAfter()
-                      .ifPresent(notAfter -> callback.call((double) notAfter.getEpochSecond()));
-                }
-              })
+          .callback(cb -> clientNotAfter.ifPresent(at -> cb.call((double) at.getEpochSecond())))
           .register(metrics);
-    }
-  }
-
-  /**
-   * Reads the files now, for the expiry metric and warning, and hands jnats the context that reads
-   * them at each connect.
-   */
-  void apply(Options.Builder options) {
-    try {
-      latest = TlsFiles.read(tls);
-    } catch (TlsFiles.Unusable e) {
-      // Checked at start already; a rotation under way fails this connect, not the service.
-      LOG.warn("NATS TLS files unusable: {}", e.getMessage());
-    }
-    // jnats' default hands TLS a resolved address to verify, and Unresolved cannot connect without
-    // a proxy: HappyEyeballs resolves while connecting and keeps the host name for the handshake.
-    options.hostnameResolveMode(Options.HostnameResolveMode.HappyEyeballs);
-    try {
-      options.sslContext(new ReloadingSslContext(tls, material -> latest = material));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JVM offers no TLS", e);
-    }
-    if (tls.certFile().isPresent()) {
-      expiryCheck =
-          Executors.newSingleThreadScheduledExecutor(
-              Thread.ofPlatform().name("tls-expiry").daemon().factory());
       var unused = expiryCheck.scheduleAtFixedRate(this::warnIfExpiring, 0, 1, TimeUnit.DAYS);
     }
   }
 
-  /** Why a connect failed, when TLS is the cause. */
-  Optional<String> reason(Exception error) {
-    TlsFiles.Material material = latest;
-    return TlsFailureReason.of(
-        error, material == null ? Optional.empty() : material.clientNotAfter(), clock.instant());
-  }
-
-  private void warnIfExpiring() {
-    TlsFiles.Material material = latest;
-    if (material != null) {
-      material
-          .clientNotAfter()
-          .flatMap(notAfter -> expiryWarning(notAfter, clock.instant()))
-          .ifPresent(LOG::warn);
+  void apply(Options.Builder options) {
+    // jnats' default resolves the name first; HappyEyeballs keeps it for the handshake.
+    options.hostnameResolveMode(Options.HostnameResolveMode.HappyEyeballs);
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(
+          factory.getKeyManager().map(km -> new KeyManager[] {km}).orElse(null),
+          new TrustManager[] {
+            new HostCheckingTrustManager(factory.getTrustManager().orElseThrow())
+          },
+          null);
+      options.sslContext(context);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JVM offers no TLS", e);
     }
   }
 
-  /** The warning for a client certificate that expires soon. */
+  /** Files replaced in place (a Secret volume, cert-manager) are used from the next connect. */
+  void reload() {
+    try {
+      SSLFactoryUtils.reload(factory, tls.read(false));
+      readExpiry();
+    } catch (RuntimeException e) {
+      // A rotation under way fails this connect, not the service; the next attempt reads again.
+      LOG.debug(
+          "NATS TLS files not usable yet: {}",
+          e.getClass().getSimpleName()); // never the message: it may quote a key
+    }
+  }
+
+  private void readExpiry() {
+    clientNotAfter =
+        tls.certFile().flatMap(cert -> NatsTls.notAfter(PemUtils.loadCertificate(cert)));
+  }
+
+  Optional<String> reason(Exception error) {
+    return TlsFailureReason.of(error, clientNotAfter, clock.instant());
+  }
+
+  private void warnIfExpiring() {
+    clientNotAfter.flatMap(at -> expiryWarning(at, clock.instant())).ifPresent(LOG::warn);
+  }
+
   static Optional<String> expiryWarning(Instant notAfter, Instant now) {
     Duration left = Duration.between(now, notAfter);
     if (left.compareTo(EXPIRY_WARNING) >= 0) {
@@ -103,17 +105,12 @@ final class NatsTlsClient implements AutoCloseable {
     return Optional.of(
         left.isNegative()
             ? "NATS client certificate expired at " + notAfter + ": replace it"
-            : "NATS client certificate expires at "
-                + notAfter
-                + " (in "
-                + left.toDays()
-                + " days): rotate it");
+            : "NATS client certificate expires at %s (in %d days): rotate it"
+                .formatted(notAfter, left.toDays()));
   }
 
   @Override
   public void close() {
-    if (expiryCheck != null) {
-      expiryCheck.shutdownNow();
-    }
+    expiryCheck.shutdownNow();
   }
 }

@@ -22,10 +22,7 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.marketdata.nats");
 
-  /**
-   * Receives every connection event jnats reports, with its connection (the first one of an async
-   * connect included).
-   */
+  /** Every event, once the link model has taken it in, with its connection. */
   interface EventSink {
     void accept(Connection connection, Events type);
   }
@@ -34,14 +31,15 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
   private final Function<Exception, Optional<String>> tlsReason;
   private final String servers;
   private final Clock clock;
-  private final OutageReports outage = new OutageReports();
+  private final NatsLink outage;
 
-  /** Creates the listener. */
   Slf4jNatsListener(
+      NatsLink link,
       EventSink sink,
       Function<Exception, Optional<String>> tlsReason,
       String servers,
       Clock clock) {
+    this.outage = link;
     this.sink = sink;
     this.tlsReason = tlsReason;
     this.servers = servers;
@@ -57,7 +55,6 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
 
   @Override
   public void connectionEvent(Connection conn, Events type, Long time, String uriDetails) {
-    sink.accept(conn, type);
     String server = UrlMasking.mask(uriDetails);
     switch (type) {
       case CONNECTED, RECONNECTED -> {
@@ -89,6 +86,7 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
               .addKeyValue("server", server)
               .log("NATS connection {}", type.getEvent());
     }
+    sink.accept(conn, type);
   }
 
   @Override

@@ -36,7 +36,7 @@ class HeartbeatSchedulerTest {
     scheduler.start();
     await("first beat").atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 1);
 
-    scheduler.restartFromNow();
+    scheduler.restartHeartbeat();
 
     await("beat on reconnect").atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 2);
     assertTrue(scheduler.stop(Duration.ofSeconds(5)));

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The NATS adapter against a real nats-server. */
-class NatsMessagingAdapterIT {
+class NatsPartsIT {
 
   private static final String SUBJECT = "marketdata.heartbeat.test.md-1";
   private static final Duration GENEROUS = Duration.ofSeconds(10);
@@ -49,21 +50,9 @@ class NatsMessagingAdapterIT {
           .heartbeatAt(STARTED.plusMillis(1500), ServiceState.READY, Duration.ofSeconds(2));
   private static final Path CONTRACT = Path.of("..", "docs", "heartbeat.schema.json");
 
-  private static NatsSettings settings(String url, NatsCredentials credentials) {
-    return new NatsSettings(
-        List.of(url),
-        "md-1",
-        "test",
-        credentials,
-        NatsTls.none(),
-        Duration.ofMillis(100),
-        Duration.ofSeconds(1),
-        2);
-  }
-
   /** Subscribes to the heartbeat subject first, so that nothing the adapter sends is missed. */
-  private static Subscription subscribeThenConnect(
-      Connection subscriber, NatsMessagingAdapter adapter) throws Exception {
+  private static Subscription subscribeThenConnect(Connection subscriber, NatsParts adapter)
+      throws Exception {
     Subscription subscription = subscriber.subscribe(SUBJECT);
     subscriber.flush(GENEROUS);
     adapter.connect(() -> {});
@@ -72,16 +61,16 @@ class NatsMessagingAdapterIT {
   }
 
   /** An adapter without credentials, its metrics in a registry of its own. */
-  private static NatsMessagingAdapter adapterFor(String url) {
-    return new NatsMessagingAdapter(
-        settings(url, new NatsCredentials.None()), new PrometheusRegistry(), Clock.systemUTC());
+  private static NatsParts adapterFor(String url) {
+    return new NatsParts(
+        NatsParts.settings(url, Map.of()), new PrometheusRegistry(), Clock.systemUTC());
   }
 
   @Test
   void publishesTheHeartbeatAsAFlatJsonObject() throws Exception {
     try (NatsServer server = NatsServer.start();
         Connection subscriber = Nats.connect(server.url());
-        NatsMessagingAdapter adapter = adapterFor(server.url())) {
+        NatsParts adapter = adapterFor(server.url())) {
       Subscription subscription = subscribeThenConnect(subscriber, adapter);
 
       assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
@@ -131,8 +120,8 @@ class NatsMessagingAdapterIT {
   void followsOneClustersHeartbeatsAndSkipsWhatIsNotOne() throws Exception {
     try (NatsServer server = NatsServer.start();
         Connection other = Nats.connect(server.url());
-        NatsMessagingAdapter publisher = adapterFor(server.url());
-        NatsMessagingAdapter watcher = adapterFor(server.url())) {
+        NatsParts publisher = adapterFor(server.url());
+        NatsParts watcher = adapterFor(server.url())) {
       BlockingQueue<Heartbeat> received = new LinkedBlockingQueue<>();
       // The watcher's own beats while it waits: more may be in flight when the first arrives.
       Heartbeat warmUp =
@@ -172,7 +161,7 @@ class NatsMessagingAdapterIT {
   void aHungServerLosesReadinessDropsHeartbeatsAndIsReplacedOnceItAnswers() throws Exception {
     try (NatsServer server = NatsServer.start();
         Connection subscriber = Nats.connect(server.url());
-        NatsMessagingAdapter adapter = adapterFor(server.url())) {
+        NatsParts adapter = adapterFor(server.url())) {
       Subscription subscription = subscribeThenConnect(subscriber, adapter);
 
       server.freeze();
@@ -191,7 +180,7 @@ class NatsMessagingAdapterIT {
   @Test
   void startsWhileNatsIsDownAndConnectsOnceItAppears() {
     int port = NatsServer.freePort();
-    try (NatsMessagingAdapter adapter = adapterFor("nats://127.0.0.1:" + port)) {
+    try (NatsParts adapter = adapterFor("nats://127.0.0.1:" + port)) {
 
       adapter.connect(() -> {});
 
@@ -205,7 +194,7 @@ class NatsMessagingAdapterIT {
   @Test
   void losesReadinessWhenNatsStopsAndRegainsItWhenNatsReturns() {
     int port = NatsServer.freePort();
-    try (NatsMessagingAdapter adapter = adapterFor("nats://127.0.0.1:" + port)) {
+    try (NatsParts adapter = adapterFor("nats://127.0.0.1:" + port)) {
       try (NatsServer server = NatsServer.startOn(port)) {
         adapter.connect(() -> {});
         await("first connect").atMost(GENEROUS).until(adapter::isConnected);
@@ -223,9 +212,10 @@ class NatsMessagingAdapterIT {
   void authenticatesWithUserAndPassword() {
     int port = NatsServer.freePort();
     try (NatsServer server = NatsServer.startOn(port, "--user", "md", "--pass", "s3cret");
-        NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(
-                settings(server.url(), new NatsCredentials.UserPassword("md", "s3cret")),
+        NatsParts adapter =
+            new NatsParts(
+                NatsParts.settings(
+                    server.url(), Map.of("NATS_USER", "md", "NATS_PASSWORD", "s3cret")),
                 new PrometheusRegistry(),
                 Clock.systemUTC())) {
 
@@ -239,9 +229,9 @@ class NatsMessagingAdapterIT {
   void authenticatesWithAToken() {
     int port = NatsServer.freePort();
     try (NatsServer server = NatsServer.startOn(port, "--auth", "t0ken");
-        NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(
-                settings(server.url(), new NatsCredentials.Token("t0ken")),
+        NatsParts adapter =
+            new NatsParts(
+                NatsParts.settings(server.url(), Map.of("NATS_TOKEN", "t0ken")),
                 new PrometheusRegistry(),
                 Clock.systemUTC())) {
 
@@ -254,7 +244,7 @@ class NatsMessagingAdapterIT {
   @Test
   void drainsCleanlyWhileConnected() {
     try (NatsServer server = NatsServer.start();
-        NatsMessagingAdapter adapter = adapterFor(server.url())) {
+        NatsParts adapter = adapterFor(server.url())) {
       adapter.connect(() -> {});
       await("connected").atMost(GENEROUS).until(adapter::isConnected);
       assertTrue(adapter.publish(HEARTBEAT, GENEROUS));
@@ -269,7 +259,7 @@ class NatsMessagingAdapterIT {
   @Test
   void drainStaysBoundedWhenNatsIsDown() {
     int port = NatsServer.freePort();
-    NatsMessagingAdapter adapter = adapterFor("nats://127.0.0.1:" + port);
+    NatsParts adapter = adapterFor("nats://127.0.0.1:" + port);
     try (NatsServer server = NatsServer.startOn(port)) {
       adapter.connect(() -> {});
       await("connected").atMost(GENEROUS).until(adapter::isConnected);
@@ -287,7 +277,7 @@ class NatsMessagingAdapterIT {
   @Test
   void aShutdownBeforeTheFirstConnectLeavesNoConnectionBehind() throws Exception {
     int port = NatsServer.freePort();
-    NatsMessagingAdapter adapter = adapterFor("nats://127.0.0.1:" + port);
+    NatsParts adapter = adapterFor("nats://127.0.0.1:" + port);
     adapter.connect(() -> {});
 
     // Whether jnats has handed over its connection yet is a race; either way nothing may connect

@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,48 +25,32 @@ import org.junit.jupiter.api.io.TempDir;
 class NatsTlsIT {
 
   private static final Duration RECONNECT_WAIT = Duration.ofMillis(100);
-  private static final Duration PING_INTERVAL = Duration.ofSeconds(1);
   private static final Duration GENEROUS = Duration.ofSeconds(10);
 
   @TempDir Path dir;
 
-  private static NatsSettings settings(String url, NatsTls tls) {
-    return settings(url, tls, RECONNECT_WAIT, PING_INTERVAL);
+  private static NatsSettings settings(String url, Map<String, String> tls) {
+    return NatsParts.settings(url, tls);
   }
 
-  private static NatsSettings settings(
-      String url, NatsTls tls, Duration reconnectWait, Duration pingInterval) {
-    return new NatsSettings(
-        List.of(url),
-        "md-1",
-        "test",
-        new NatsCredentials.None(),
-        tls,
-        reconnectWait,
-        pingInterval,
-        2);
+  private Map<String, String> caOnly(TestPki ca) {
+    return Map.of("NATS_TLS_CA_FILE", ca.writeCertificate(dir.resolve("ca.pem")).toString());
   }
 
-  private NatsTls caOnly(TestPki ca) {
-    return new NatsTls(
-        Optional.of(ca.writeCertificate(dir.resolve("ca.pem"))),
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  private NatsTls mutual(TestPki ca, TestPki.Issued client) {
-    return new NatsTls(
-        Optional.of(ca.writeCertificate(dir.resolve("ca.pem"))),
-        Optional.of(ca.writeChain(dir.resolve("client.pem"), client)),
-        Optional.of(TestPki.writeTraditionalKey(dir.resolve("client-key.pem"), client)));
+  private Map<String, String> mutual(TestPki ca, TestPki.Issued client) {
+    return Map.of(
+        "NATS_TLS_CA_FILE", ca.writeCertificate(dir.resolve("ca.pem")).toString(),
+        "NATS_TLS_CERT_FILE", ca.writeChain(dir.resolve("client.pem"), client).toString(),
+        "NATS_TLS_KEY_FILE",
+            TestPki.writeTraditionalKey(dir.resolve("client-key.pem"), client).toString());
   }
 
   @Test
   void connectsToAServerOfAPrivateCaWithANatsUrl() {
     TestPki ca = TestPki.newCa("private-ca");
     try (NatsServer server = NatsServer.startTls(dir, ca, false);
-        NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(
+        NatsParts adapter =
+            new NatsParts(
                 settings(server.url(), caOnly(ca)), new PrometheusRegistry(), Clock.systemUTC())) {
 
       adapter.connect(() -> {});
@@ -81,8 +65,8 @@ class NatsTlsIT {
     Instant notAfter = Instant.now().plus(Duration.ofDays(90)).truncatedTo(ChronoUnit.SECONDS);
     PrometheusRegistry metrics = new PrometheusRegistry();
     try (NatsServer server = NatsServer.startTls(dir, ca, true);
-        NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(
+        NatsParts adapter =
+            new NatsParts(
                 settings(server.url(), mutual(ca, ca.client(notAfter))),
                 metrics,
                 Clock.systemUTC())) {
@@ -100,13 +84,13 @@ class NatsTlsIT {
   void verifiesTheServersCertificateAgainstTheHostNameInTheUrl() throws Exception {
     TestPki ca = TestPki.newCa("private-ca");
     try (NatsServer server = NatsServer.startTls(dir, ca, ca.serverForLocalhostOnly(), false);
-        NatsMessagingAdapter byName =
-            new NatsMessagingAdapter(
+        NatsParts byName =
+            new NatsParts(
                 settings("nats://localhost:" + server.port(), caOnly(ca)),
                 new PrometheusRegistry(),
                 Clock.systemUTC());
-        NatsMessagingAdapter byAddress =
-            new NatsMessagingAdapter(
+        NatsParts byAddress =
+            new NatsParts(
                 settings("nats://127.0.0.1:" + server.port(), caOnly(ca)),
                 new PrometheusRegistry(),
                 Clock.systemUTC())) {
@@ -124,8 +108,8 @@ class NatsTlsIT {
     TestPki serverCa = TestPki.newCa("server-ca");
     TestPki otherCa = TestPki.newCa("other-ca");
     try (NatsServer server = NatsServer.startTls(dir, serverCa, false);
-        NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(
+        NatsParts adapter =
+            new NatsParts(
                 settings(server.url(), caOnly(otherCa)),
                 new PrometheusRegistry(),
                 Clock.systemUTC())) {
@@ -143,27 +127,29 @@ class NatsTlsIT {
   @Test
   void usesFilesReplacedInPlaceAtTheNextConnect() throws Exception {
     TestPki ca = TestPki.newCa("private-ca");
-    NatsTls tls = mutual(ca, ca.client(Instant.now().minus(Duration.ofMinutes(1))));
+    TestPki other = TestPki.newCa("other-ca");
+    TestPki.Issued foreign = other.client(Instant.now().plus(Duration.ofDays(1)));
+    Map<String, String> tls = new HashMap<>(mutual(ca, foreign));
+    tls.put("NATS_TLS_CERT_FILE", other.writeChain(dir.resolve("client.pem"), foreign).toString());
+    tls.put("NATS_RECONNECT_WAIT", "2s");
+    tls.put("NATS_PING_INTERVAL", "5s");
     PrometheusRegistry metrics = new PrometheusRegistry();
-    Duration reconnectWait = Duration.ofSeconds(2);
-    Duration pingInterval = Duration.ofSeconds(5);
     try (NatsServer server = NatsServer.startTls(dir, ca, true);
-        NatsMessagingAdapter adapter =
-            new NatsMessagingAdapter(
-                settings(server.url(), tls, reconnectWait, pingInterval),
-                metrics,
-                Clock.systemUTC())) {
+        NatsParts adapter =
+            new NatsParts(settings(server.url(), tls), metrics, Clock.systemUTC())) {
       adapter.connect(() -> {});
-      Thread.sleep(reconnectWait.toMillis());
-      assertFalse(adapter.isConnected(), "an expired client certificate must be refused");
+      Thread.sleep(Duration.ofSeconds(2).toMillis());
+      assertFalse(adapter.isConnected(), "a client certificate of another CA must be refused");
 
       TestPki.Issued renewed = ca.client(Instant.now().plus(Duration.ofDays(30)));
-      replace(tls.certFile().orElseThrow(), ca.writeChain(dir.resolve("new.pem"), renewed));
       replace(
-          tls.keyFile().orElseThrow(), TestPki.writePkcs8Key(dir.resolve("new-key.pem"), renewed));
+          Path.of(tls.get("NATS_TLS_CERT_FILE")), ca.writeChain(dir.resolve("new.pem"), renewed));
+      replace(
+          Path.of(tls.get("NATS_TLS_KEY_FILE")),
+          TestPki.writePkcs8Key(dir.resolve("new-key.pem"), renewed));
 
       await("connected with the renewed certificate").atMost(GENEROUS).until(adapter::isConnected);
-      assertTrue(expiry(metrics) > Instant.now().getEpochSecond());
+      assertTrue(expiry(metrics) > Instant.now().plus(Duration.ofDays(2)).getEpochSecond());
     }
   }
 

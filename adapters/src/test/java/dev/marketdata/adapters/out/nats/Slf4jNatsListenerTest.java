@@ -30,7 +30,8 @@ class Slf4jNatsListenerTest {
 
   private final StepClock clock = new StepClock();
   private final Slf4jNatsListener listener =
-      new Slf4jNatsListener((connection, type) -> {}, error -> Optional.empty(), SERVER, clock);
+      new Slf4jNatsListener(
+          new NatsLink(), (connection, type) -> {}, error -> Optional.empty(), SERVER, clock);
   private final Logger log = (Logger) LoggerFactory.getLogger("dev.marketdata.nats");
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 

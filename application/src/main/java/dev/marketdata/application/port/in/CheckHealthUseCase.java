@@ -3,5 +3,5 @@ package dev.marketdata.application.port.in;
 /** Answers liveness and readiness questions. */
 public interface CheckHealthUseCase {
 
-  HealthReport check(HealthQuery query);
+  HealthReport check(Probe probe);
 }

@@ -1,4 +1,4 @@
-package dev.marketdata.bootstrap.config;
+package dev.marketdata.adapters.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.marketdata.bootstrap.watch;
+package dev.marketdata.adapters.in.cli;
 
 import dev.marketdata.application.port.in.ReplicaStatus;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.marketdata.bootstrap.watch;
+package dev.marketdata.adapters.in.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

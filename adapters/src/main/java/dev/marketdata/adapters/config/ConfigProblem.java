@@ -1,9 +1,8 @@
-package dev.marketdata.bootstrap.config;
+package dev.marketdata.adapters.config;
 
-/** One invalid setting. */
+/** One invalid setting, as the one line an operator reads: what, which value, what is right. */
 public record ConfigProblem(String variable, String shownValue, String expected) {
 
-  /** The one line an operator reads: what, which value, and what would be right. */
   public String message() {
     return variable + "=" + shownValue + " is invalid: expected " + expected;
   }

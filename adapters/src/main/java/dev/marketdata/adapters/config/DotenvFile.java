@@ -1,4 +1,4 @@
-package dev.marketdata.bootstrap.config;
+package dev.marketdata.adapters.config;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

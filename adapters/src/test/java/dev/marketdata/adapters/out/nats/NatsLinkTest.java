@@ -2,14 +2,14 @@ package dev.marketdata.adapters.out.nats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.marketdata.adapters.out.nats.OutageReports.Report;
+import dev.marketdata.adapters.out.nats.NatsLink.Report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class OutageReportsTest {
+class NatsLinkTest {
 
   private static final Instant T0 = Instant.parse("2026-12-04T12:00:00Z");
 
@@ -19,7 +19,7 @@ class OutageReportsTest {
 
   @Test
   void reportsEachReasonOncePerOutageAndALossOnlyOfALinkThatWasUp() {
-    OutageReports outage = new OutageReports();
+    NatsLink outage = new NatsLink();
 
     List<Object> neverConnected =
         List.of(
@@ -44,7 +44,7 @@ class OutageReportsTest {
 
   @Test
   void remindsEveryFiveMinutesWithTheCountAndTellsTheOutagesLength() {
-    OutageReports outage = new OutageReports();
+    NatsLink outage = new NatsLink();
     outage.connected(at(0));
     outage.isLoss(at(10));
 

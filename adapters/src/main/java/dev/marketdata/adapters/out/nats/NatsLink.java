@@ -6,8 +6,11 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** A NATS outage's WARNs: the first of each reason, then a reminder every few minutes. */
-final class OutageReports {
+/**
+ * The one model of the NATS link: readiness, the heartbeat, outage lines and metrics read it. An
+ * outage's WARNs: the first of each reason, then a reminder every few minutes.
+ */
+final class NatsLink {
 
   /** How often a lasting outage is recalled: a few lines an hour, none lost in between. */
   static final Duration REMIND_EVERY = Duration.ofMinutes(5);
@@ -23,11 +26,29 @@ final class OutageReports {
   }
 
   private final Set<String> reported = new HashSet<>();
-  private boolean up;
+  private volatile boolean up;
+  private long ups;
+  private long losses;
   private boolean everUp;
   private Instant since;
   private Instant lastWarn;
   private int failures;
+
+  boolean isUp() {
+    return up;
+  }
+
+  synchronized long ups() {
+    return ups;
+  }
+
+  synchronized long losses() {
+    return losses;
+  }
+
+  void closed() {
+    up = false;
+  }
 
   /** The link is up: the next failure starts a new outage. */
   synchronized Optional<Duration> connected(Instant now) {
@@ -36,6 +57,7 @@ final class OutageReports {
     reported.clear();
     up = true;
     everUp = true;
+    ups++;
     since = null;
     failures = 0;
     return outage;
@@ -48,6 +70,7 @@ final class OutageReports {
   synchronized boolean isLoss(Instant now) {
     boolean wasUp = up;
     up = false;
+    losses += wasUp ? 1 : 0;
     if (since == null) {
       since = now;
     }

@@ -1,7 +1,6 @@
-package dev.marketdata.bootstrap.config;
+package dev.marketdata.adapters.config;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Every problem found in the configuration, so that one run reports them all. */
 public final class InvalidConfigException extends Exception {
@@ -11,7 +10,7 @@ public final class InvalidConfigException extends Exception {
   private final transient List<ConfigProblem> problems;
 
   public InvalidConfigException(List<ConfigProblem> problems) {
-    super(problems.stream().map(ConfigProblem::message).collect(Collectors.joining("; ")));
+    super(String.join("; ", problems.stream().map(ConfigProblem::message).toList()));
     this.problems = List.copyOf(problems);
   }
 

@@ -1,0 +1,93 @@
+package dev.marketdata.adapters.config;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** One environment variable, declared once beside its use; loaded, listed and documented. */
+public record Setting<T>(
+    String name, String purpose, WhenUnset whenUnset, Parser<T> parser, boolean secret) {
+
+  /** What a setting means when it is not set. */
+  public sealed interface WhenUnset {
+    /** A value, as the variable would be written. */
+    record Value(String text) implements WhenUnset {}
+
+    /** Derived from another variable that the platform sets. */
+    record Derived(String description, String source, UnaryOperator<String> derive)
+        implements WhenUnset {}
+
+    /** Nothing: the feature the setting turns on stays off. */
+    record Nothing() implements WhenUnset {}
+  }
+
+  public static <T> Setting<T> of(String name, String purpose, String value, Parser<T> parser) {
+    return new Setting<>(name, purpose, new WhenUnset.Value(value), parser, false);
+  }
+
+  public static <T> Setting<T> optional(String name, String purpose, Parser<T> parser) {
+    return new Setting<>(name, purpose, new WhenUnset.Nothing(), parser, false);
+  }
+
+  public static Setting<String> secret(String name, String purpose) {
+    return new Setting<>(name, purpose, new WhenUnset.Nothing(), Parser.text(), true);
+  }
+
+  /** The text that applies: the variable's own, else what {@link #whenUnset} gives. */
+  Optional<String> text(Map<String, String> env) {
+    String raw = env.get(name);
+    if (raw != null) {
+      return Optional.of(secret ? raw : raw.strip());
+    }
+    return switch (whenUnset) {
+      case WhenUnset.Value(String text) -> Optional.of(text);
+      case WhenUnset.Derived derived ->
+          Optional.of(derived.derive().apply(env.get(derived.source())));
+      case WhenUnset.Nothing nothing -> Optional.empty();
+    };
+  }
+
+  public String defaultText() {
+    return switch (whenUnset) {
+      case WhenUnset.Value(String text) -> text;
+      case WhenUnset.Derived derived -> derived.description();
+      case WhenUnset.Nothing nothing -> "unset";
+    };
+  }
+
+  /** Names within two edits of a setting but not one: a warning, other tools share prefixes. */
+  public static List<String> misspellings(List<Setting<?>> all, Collection<String> names) {
+    return names.stream()
+        .filter(name -> all.stream().noneMatch(setting -> setting.name().equals(name)))
+        .sorted()
+        .flatMap(
+            name ->
+                all.stream()
+                    .filter(setting -> editDistance(name, setting.name()) <= 2)
+                    .findFirst()
+                    .map(s -> name + " is not a setting; did you mean " + s.name() + "?")
+                    .stream())
+        .toList();
+  }
+
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
