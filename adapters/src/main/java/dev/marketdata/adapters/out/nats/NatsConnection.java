@@ -7,8 +7,6 @@ import io.nats.client.ConnectionListener.Events;
 import io.nats.client.MessageHandler;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.prometheus.metrics.core.metrics.CounterWithCallback;
-import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,31 +40,7 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
     this.settings = settings;
     this.clock = clock;
     this.tls = settings.usesTls() ? new NatsTlsClient(settings.tls(), clock, metrics) : null;
-    counter(
-        metrics,
-        "marketdata_nats_connects",
-        "First connections to NATS",
-        () -> link.ups() > 0 ? 1 : 0);
-    counter(
-        metrics,
-        "marketdata_nats_reconnects",
-        "Connections to NATS regained after a loss",
-        () -> Math.max(0, link.ups() - 1));
-    counter(metrics, "marketdata_nats_disconnects", "Connections to NATS lost", link::losses);
-    GaugeWithCallback.builder()
-        .name("marketdata_nats_connected")
-        .help("1 while connected to NATS, else 0")
-        .callback(callback -> callback.call(link.isUp() ? 1 : 0))
-        .register(metrics);
-  }
-
-  private static void counter(
-      PrometheusRegistry metrics, String name, String help, LongSupplier count) {
-    CounterWithCallback.builder()
-        .name(name)
-        .help(help)
-        .callback(callback -> callback.call((double) count.getAsLong()))
-        .register(metrics);
+    link.register(metrics);
   }
 
   /** Starts connecting in the background; each connect that can send restarts the heartbeat. */

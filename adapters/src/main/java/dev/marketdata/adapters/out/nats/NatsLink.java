@@ -1,10 +1,14 @@
 package dev.marketdata.adapters.out.nats;
 
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The one model of the NATS link: readiness, the heartbeat, outage lines and metrics read it. An
@@ -33,6 +37,32 @@ final class NatsLink {
   private Instant since;
   private Instant lastWarn;
   private int failures;
+
+  /** The connection's metrics, read from this model at each scrape. */
+  void register(PrometheusRegistry metrics) {
+    counter(
+        metrics, "marketdata_nats_connects", "First connections to NATS", () -> ups() > 0 ? 1 : 0);
+    counter(
+        metrics,
+        "marketdata_nats_reconnects",
+        "Connections to NATS regained after a loss",
+        () -> Math.max(0, ups() - 1));
+    counter(metrics, "marketdata_nats_disconnects", "Connections to NATS lost", this::losses);
+    GaugeWithCallback.builder()
+        .name("marketdata_nats_connected")
+        .help("1 while connected to NATS, else 0")
+        .callback(callback -> callback.call(up ? 1 : 0))
+        .register(metrics);
+  }
+
+  private static void counter(
+      PrometheusRegistry metrics, String name, String help, LongSupplier count) {
+    CounterWithCallback.builder()
+        .name(name)
+        .help(help)
+        .callback(callback -> callback.call((double) count.getAsLong()))
+        .register(metrics);
+  }
 
   boolean isUp() {
     return up;
