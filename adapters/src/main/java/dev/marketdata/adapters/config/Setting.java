@@ -1,5 +1,6 @@
 package dev.marketdata.adapters.config;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,15 @@ public record Setting<T>(
 
   public static <T> Setting<T> of(String name, String purpose, String value, Parser<T> parser) {
     return new Setting<>(name, purpose, new WhenUnset.Value(value), parser, false);
+  }
+
+  /** A duration with a default and bounds, both as operators write them: "2s", "100ms-10m". */
+  public static Setting<Duration> duration(
+      String name, String purpose, String value, String range) {
+    int dash = range.indexOf('-');
+    Duration min = DurationText.parse(range.substring(0, dash)).orElseThrow();
+    Duration max = DurationText.parse(range.substring(dash + 1)).orElseThrow();
+    return of(name, purpose, value, Parser.duration(min, max));
   }
 
   public static <T> Setting<T> optional(String name, String purpose, Parser<T> parser) {

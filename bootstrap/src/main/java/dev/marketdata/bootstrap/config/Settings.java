@@ -14,19 +14,12 @@ public final class Settings {
 
   /** Must also be less than the shutdown timeout (checked by the loader). */
   public static final Setting<Duration> NATS_DRAIN_TIMEOUT =
-      Setting.of(
-          "NATS_DRAIN_TIMEOUT",
-          "bound of the NATS drain at shutdown",
-          "5s",
-          Parser.duration(Duration.ofMillis(1), Duration.ofMinutes(10)));
+      Setting.duration(
+          "NATS_DRAIN_TIMEOUT", "bound of the NATS drain at shutdown", "5s", "1ms-10m");
 
   /** Orchestrators wait 10 s (Docker) to 30 s (Kubernetes) before they kill. */
   public static final Setting<Duration> SHUTDOWN_TIMEOUT =
-      Setting.of(
-          "SHUTDOWN_TIMEOUT",
-          "bound of the whole shutdown",
-          "8s",
-          Parser.duration(Duration.ofMillis(1), Duration.ofMinutes(10)));
+      Setting.duration("SHUTDOWN_TIMEOUT", "bound of the whole shutdown", "8s", "1ms-10m");
 
   public static final Setting<String> LOG_LEVEL =
       Setting.of(

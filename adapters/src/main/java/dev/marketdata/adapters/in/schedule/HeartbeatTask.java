@@ -1,6 +1,5 @@
 package dev.marketdata.adapters.in.schedule;
 
-import dev.marketdata.adapters.config.Parser;
 import dev.marketdata.adapters.config.Setting;
 import dev.marketdata.application.port.in.PublishHeartbeatCommand;
 import dev.marketdata.application.port.in.PublishHeartbeatUseCase;
@@ -24,11 +23,7 @@ public final class HeartbeatTask implements Runnable {
 
   /** Below 100 ms a heartbeat is load, not a sign of life. */
   public static final Setting<Duration> INTERVAL =
-      Setting.of(
-          "HEARTBEAT_INTERVAL",
-          "time between heartbeats",
-          "5s",
-          Parser.duration(Duration.ofMillis(100), Duration.ofHours(1)));
+      Setting.duration("HEARTBEAT_INTERVAL", "time between heartbeats", "5s", "100ms-1h");
 
   private final PublishHeartbeatUseCase heartbeats;
   private final Clock clock;

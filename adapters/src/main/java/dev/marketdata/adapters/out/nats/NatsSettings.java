@@ -54,19 +54,11 @@ public record NatsSettings(
 
   /** Past 10 minutes an outage outlives the reason for reconnecting at all. */
   public static final Setting<Duration> RECONNECT_WAIT =
-      Setting.of(
-          "NATS_RECONNECT_WAIT",
-          "pause between reconnect rounds",
-          "2s",
-          Parser.duration(Duration.ofMillis(100), Duration.ofMinutes(10)));
+      Setting.duration("NATS_RECONNECT_WAIT", "pause between reconnect rounds", "2s", "100ms-10m");
 
   /** 5 s with 2 pings out notices a hung server within 15 s; below 1 s pings are load. */
   public static final Setting<Duration> PING_INTERVAL =
-      Setting.of(
-          "NATS_PING_INTERVAL",
-          "time between round-trip checks",
-          "5s",
-          Parser.duration(Duration.ofSeconds(1), Duration.ofMinutes(10)));
+      Setting.duration("NATS_PING_INTERVAL", "time between round-trip checks", "5s", "1s-10m");
 
   public static final Setting<Integer> MAX_PINGS_OUT =
       Setting.of(
