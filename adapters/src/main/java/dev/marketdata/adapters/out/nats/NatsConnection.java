@@ -96,19 +96,23 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
       }
       // jnats sends RECONNECTED before its writer leaves reconnect mode; RESUBSCRIBED once it has.
       case RESUBSCRIBED -> heartbeat.restartHeartbeat();
+      case DISCONNECTED -> reloadTls(); // files rotated in place serve the reconnect
       case CLOSED -> link.closed();
       default -> {}
     }
   }
 
-  /** Why an attempt failed, if TLS knows; the next attempt reads the files again (rotation). */
+  /** Why an attempt failed, if TLS knows; the next attempt reads the files again. */
   private Optional<String> whyFailed(Exception error) {
-    if (tls == null) {
-      return Optional.empty();
-    }
-    Optional<String> reason = tls.reason(error);
-    tls.reload();
+    Optional<String> reason = tls == null ? Optional.empty() : tls.reason(error);
+    reloadTls();
     return reason;
+  }
+
+  private void reloadTls() {
+    if (tls != null) {
+      tls.reload();
+    }
   }
 
   /** Subscribes now if connected, else at the first connect; jnats restores it on reconnects. */
