@@ -21,7 +21,7 @@ async function main(files) {
         problems.push(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
       }
     }
-    problems.push(...pinned(file, text).concat(bounded(file, YAML.parse(text).jobs || {})));
+    problems.push(...pinned(file, text), ...bounded(file, YAML.parse(text).jobs || {}));
   }
   problems.push(...ci(".github/workflows/ci.yml"), ...release(".github/workflows/release.yml"));
   if (problems.length > 0) {
@@ -52,9 +52,11 @@ const builds = (job) => steps(job).some((s) => /docker\/build-push-action/.test(
 const tests = (job) => steps(job).some((s) => /\.\/mvnw .*\bverify\b/.test(s.run || ""));
 const needs = (job) => [].concat(job.needs || []);
 
+const jobsOf = (file) => YAML.parse(readFileSync(file, "utf8")).jobs || {};
+
 function ci(file) {
   const fail = (message) => `${file}: ${message}`;
-  const jobs = YAML.parse(readFileSync(file, "utf8")).jobs || {};
+  const jobs = jobsOf(file);
   const problems = [];
   const image = Object.entries(jobs).filter(([, job]) => builds(job));
   if (image.length === 0) problems.push(fail("no job builds the image"));
@@ -86,7 +88,7 @@ function ci(file) {
 // signs builds nothing and signs the digests the started records name.
 function release(file) {
   const fail = (message) => `${file}: ${message}`;
-  const jobs = Object.values(YAML.parse(readFileSync(file, "utf8")).jobs || {});
+  const jobs = Object.values(jobsOf(file));
   const problems = [];
   const pushers = jobs.filter(builds);
   if (pushers.length !== 1) return [fail("exactly one job must build and push")];
