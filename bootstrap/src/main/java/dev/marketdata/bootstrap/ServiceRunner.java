@@ -92,6 +92,7 @@ final class ServiceRunner {
     // NATS's name may enter DNS after we start (compose, Swarm): ask again after a miss.
     Security.setProperty("networkaddress.cache.negative.ttl", "0");
     Env env = Env.read();
+    // First, on a copy whose problems the load reports: every line, these too, in the format asked.
     Env.of(env.variables()).optional(Settings.LOG_FORMAT).ifPresent(Logging::applyFormat);
     try {
       ServiceConfig config = ServiceConfig.load(env);

@@ -4,11 +4,17 @@ import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.marketdata.bootstrap.process.BuildInfo;
+import dev.marketdata.domain.ServiceIdentity;
+import net.logstash.logback.encoder.LogstashEncoder;
 
 /**
  * Logback in code (no XML parsed at start): one JSON object per line on stdout, written by an
@@ -16,36 +22,64 @@ import ch.qos.logback.core.status.NopStatusListener;
  */
 public final class JsonLogging extends ContextAwareBase implements Configurator {
 
-  /** Where in the logger context the log format setting finds the stdout encoder. */
-  static final String ENCODER = StdoutEncoder.class.getName();
+  static final String STDOUT = "STDOUT";
+  static final String WRITER = "STDOUT-WRITER";
+
+  /** Time (UTC), level, logger, message, then the event's fields as key="value". */
+  static final String TEXT_PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{0} - %msg %kvp%n%ex";
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     context.getStatusManager().add(new NopStatusListener());
 
-    StdoutEncoder encoder = new StdoutEncoder();
-    encoder.setContext(context);
-    encoder.start();
-    context.putObject(ENCODER, encoder);
-
     ConsoleAppender<ILoggingEvent> writer = new ConsoleAppender<>();
     writer.setContext(context);
-    writer.setName("STDOUT-WRITER");
-    writer.setEncoder(encoder);
+    writer.setName(WRITER);
+    writer.setEncoder(json(context));
     writer.start();
 
     AsyncAppender stdout = new AsyncAppender();
     stdout.setContext(context);
-    stdout.setName("STDOUT");
+    stdout.setName(STDOUT);
     stdout.setDiscardingThreshold(0);
     stdout.setNeverBlock(false);
     stdout.addAppender(writer);
     stdout.start();
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    // The log level is applied by the bootstrap once the configuration (env and .env) is read.
+    // The level is applied once the configuration (env and .env) is read.
     root.setLevel(Level.INFO);
     root.addAppender(stdout);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  private static Encoder<ILoggingEvent> json(LoggerContext context) {
+    LogstashEncoder json = new ServiceJsonEncoder();
+    json.setContext(context);
+    // The events carry strings, numbers and maps: no ServiceLoader scan for Jackson modules.
+    json.setFindAndRegisterJacksonModules(false);
+    json.start();
+    return json;
+  }
+
+  /** The service's fields as a tree: parsing a JSON string would initialise BigDecimal's tables. */
+  private static final class ServiceJsonEncoder extends LogstashEncoder {
+    ServiceJsonEncoder() {
+      getFormatter()
+          .setCustomFields(
+              JsonNodeFactory.instance
+                  .objectNode()
+                  .put("service", ServiceIdentity.SERVICE_NAME)
+                  .put("version", BuildInfo.version()));
+    }
+  }
+
+  static Encoder<ILoggingEvent> text(LoggerContext context) {
+    PatternLayoutEncoder text = new PatternLayoutEncoder();
+    text.setContext(context);
+    text.setPattern(TEXT_PATTERN);
+    text.start();
+    return text;
   }
 }

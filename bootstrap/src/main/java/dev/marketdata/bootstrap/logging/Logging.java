@@ -1,8 +1,11 @@
 package dev.marketdata.bootstrap.logging;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import org.slf4j.LoggerFactory;
 
 /** Controls logback at run time: the log format and level, and the final flush. */
@@ -17,25 +20,22 @@ public final class Logging {
     }
   }
 
+  @SuppressWarnings("unchecked") // the writer JsonLogging made writes ILoggingEvents
   static void applyFormat(LoggerContext context, String format) {
-    if (!"text".equals(format)) {
-      return;
-    }
-    if (context.getObject(JsonLogging.ENCODER) instanceof StdoutEncoder encoder) {
-      encoder.useText();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    if ("text".equals(format)
+        && root.getAppender(JsonLogging.STDOUT) instanceof AsyncAppender stdout
+        && stdout.getAppender(JsonLogging.WRITER) instanceof OutputStreamAppender<?> writer) {
+      ((OutputStreamAppender<ILoggingEvent>) writer).setEncoder(JsonLogging.text(context));
     }
   }
 
-  /** Sets the root level. */
   public static void applyLevel(String level) {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));
   }
 
-  /**
-   * Writes every queued event and closes every appender, so that the last line is out before the
-   * JVM halts.
-   */
+  /** Writes every queued event and closes every appender: the last line is out before a halt. */
   public static void flush() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       flush(context);
