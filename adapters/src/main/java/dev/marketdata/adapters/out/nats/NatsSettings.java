@@ -102,12 +102,10 @@ public record NatsSettings(
     Optional<String> password = env.optional(PASSWORD);
     Optional<String> token = env.optional(TOKEN);
     env.together(USER, PASSWORD);
-    long methods =
-        Arrays.asList(
-                env.isSet(CREDS_FILE), env.isSet(USER) || env.isSet(PASSWORD), env.isSet(TOKEN))
-            .stream()
-            .filter(set -> set)
-            .count();
+    int methods =
+        (env.isSet(CREDS_FILE) ? 1 : 0)
+            + (env.isSet(USER) || env.isSet(PASSWORD) ? 1 : 0)
+            + (env.isSet(TOKEN) ? 1 : 0);
     if (methods > 1) {
       env.problem(
           CREDS_FILE.name() + "/" + USER.name() + "/" + TOKEN.name(),
