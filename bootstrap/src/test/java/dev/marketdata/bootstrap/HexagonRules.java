@@ -143,9 +143,11 @@ final class HexagonRules {
               APPLICATION,
               ADAPTERS,
               "io.nats.client..",
-              // TLS to NATS: the JDK's TLS API, and ayza's reloadable managers and PEM reader.
+              // TLS to NATS: the JDK's TLS API, ayza's reloadable managers and PEM reader, and the
+              // BouncyCastle algorithms that reader needs (PemAlgorithms).
               "javax.net.ssl..",
               "nl.altindag.ssl..",
+              "org.bouncycastle..",
               "com.fasterxml.jackson..",
               "com.sun.net.httpserver..",
               "io.prometheus.metrics..",
