@@ -33,7 +33,6 @@ final class NatsLink {
   private volatile boolean up;
   private long ups;
   private long losses;
-  private boolean everUp;
   private Instant since;
   private Instant lastWarn;
   private int failures;
@@ -86,7 +85,6 @@ final class NatsLink {
         Optional.ofNullable(since).map(start -> Duration.between(start, now));
     reported.clear();
     up = true;
-    everUp = true;
     ups++;
     since = null;
     failures = 0;
@@ -126,7 +124,7 @@ final class NatsLink {
 
   /** Whether the link was ever up: before that, nothing is "lost" or "disconnected". */
   synchronized boolean everConnected() {
-    return everUp;
+    return ups > 0;
   }
 
   /** Failed attempts in this outage so far. */
