@@ -6,19 +6,12 @@
 #   .ci/engine-unchanged.sh [--swarm] COMMAND [ARGS...]
 set -euo pipefail
 
-joined=false
-leave() {
-  if $joined; then
-    docker swarm leave --force >/dev/null || true
-    docker network rm docker_gwbridge >/dev/null 2>&1 || true
-  fi
-}
-trap leave EXIT
+leave() { docker swarm leave --force >/dev/null || true; docker network rm docker_gwbridge >/dev/null 2>&1 || true; }
 if [ "${1:-}" = --swarm ] && shift &&
   [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" = inactive ]; then
   echo "engine-unchanged: a single-node swarm for SwarmIT, left again after"
   docker swarm init --advertise-addr 127.0.0.1 >/dev/null
-  joined=true
+  trap leave EXIT
 fi
 
 state() {

