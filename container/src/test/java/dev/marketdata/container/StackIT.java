@@ -65,6 +65,7 @@ class StackIT {
   private final String healthPorts = healthFrom + "-" + (healthFrom + 9);
 
   private final List<Integer> natsPorts = List.of(fixedPort(), fixedPort(), fixedPort());
+  private final int natsMonitorPort = fixedPort();
 
   private final Map<String, String> env = new HashMap<>();
   private List<String> profile = List.of();
@@ -91,7 +92,12 @@ class StackIT {
     }
     command.addAll(profile);
     command.addAll(List.of(args));
+    return Docker.exec(Duration.ofMinutes(3), null, composeEnv(), command);
+  }
+
+  private Map<String, String> composeEnv() {
     Map<String, String> all = new HashMap<>(env);
+    all.put("NATS_MONITOR_PORT", Integer.toString(natsMonitorPort));
     all.put("NATS_PORT", Integer.toString(natsPorts.get(0)));
     all.put("NATS_2_PORT", Integer.toString(natsPorts.get(1)));
     all.put("NATS_3_PORT", Integer.toString(natsPorts.get(2)));
@@ -100,7 +106,7 @@ class StackIT {
     all.put("HEARTBEAT_INTERVAL", "500ms");
     // The first health check runs one interval after the start: 1 s, not the image's 10 s.
     all.put("HEALTHCHECK_INTERVAL", "1s");
-    return Docker.exec(Duration.ofMinutes(3), null, all, command);
+    return all;
   }
 
   private String composeOk(String... args) {
@@ -292,6 +298,9 @@ class StackIT {
       JsonNode pages = awaitOnePageWithItsConsequencesInhibited(alertmanagerPort, serviceIds);
       docker("start", "nats");
       String resolved = awaitAlertState(prometheusPort, "");
+      List<String> runbookFailures =
+          runbookFailures(
+              Map.of(9090, prometheusPort, 9093, alertmanagerPort, 8222, natsMonitorPort));
       composeOk("stop");
 
       assertEquals(3, serviceIds.size(), "distinct serviceIds on the bus: " + serviceIds);
@@ -302,6 +311,7 @@ class StackIT {
       assertTrue(!resolved.contains(NATS_ALERT), resolved);
       assertEquals(1, pages.size(), pages.toString());
       assertEquals(NATS_ALERT, pages.get(0).at("/labels/alertname").asText(), pages.toString());
+      assertEquals(List.of(), runbookFailures, "runbook commands that failed or printed nothing");
       for (String id : replicas) {
         assertEquals(
             "0", ContainerSupport.inspect(id, "{{.State.ExitCode}}"), "exit code of " + id);
@@ -312,6 +322,44 @@ class StackIT {
       Files.deleteIfExists(rules);
       Files.deleteIfExists(config);
     }
+  }
+
+  /**
+   * Issue 36: every command of docs/runbook.md as an operator pastes it into a shell set up for
+   * this stack (COMPOSE_PROJECT_NAME, COMPOSE_FILE, COMPOSE_PROFILES), only the host ports this
+   * test published in place of the runbook's.
+   *
+   * @return the commands that failed or printed nothing, with what they said
+   */
+  private List<String> runbookFailures(Map<Integer, Integer> ports) throws IOException {
+    Path root = ContainerSupport.repositoryRoot();
+    Map<String, String> shell = composeEnv();
+    shell.put("COMPOSE_PROJECT_NAME", project);
+    shell.put(
+        "COMPOSE_FILE",
+        String.join(":", files.stream().map(f -> root.resolve(f).toString()).toList()));
+    shell.put("COMPOSE_PROFILES", profile.getLast());
+    String cli = String.join(" ", composeCli()) + " ";
+    Matcher blocks =
+        Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL)
+            .matcher(Files.readString(root.resolve("docs/runbook.md")));
+    List<String> failures = new ArrayList<>();
+    while (blocks.find()) {
+      for (String printed : blocks.group(1).lines().toList()) {
+        String command = printed.replace("docker-compose ", cli);
+        for (var port : ports.entrySet()) {
+          command =
+              command.replace(
+                  "127.0.0.1:" + port.getKey() + "/", "127.0.0.1:" + port.getValue() + "/");
+        }
+        Docker.Result result =
+            Docker.exec(Duration.ofMinutes(1), root, shell, List.of("bash", "-c", command));
+        if (result.exitCode() != 0 || result.out().isEmpty()) {
+          failures.add(printed + " -> " + result);
+        }
+      }
+    }
+    return failures;
   }
 
   /**
