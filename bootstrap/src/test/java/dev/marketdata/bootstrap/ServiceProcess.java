@@ -114,6 +114,12 @@ final class ServiceProcess implements AutoCloseable {
     return awaitExit(timeout);
   }
 
+  /** SIGINT, as Ctrl-C sends it, then the exit; no terminal involved. */
+  Integer interrupt(Duration timeout) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    return awaitExit(timeout);
+  }
+
   /** SIGTERM, as {@code docker stop} and Kubernetes send it. */
   private void terminate() {
     // Not process.destroy(): that also closes our end of the pipes, losing the last lines.

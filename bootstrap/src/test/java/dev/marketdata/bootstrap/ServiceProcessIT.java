@@ -326,12 +326,15 @@ class ServiceProcessIT {
 
   /** Issue 24: heartbeats visible with what ships. Costs about 4 s. */
   @Test
-  void theWatchModeShowsEachInstanceMarksItStaleOnceSilentAndStopsWithExit0() throws Exception {
+  void theWatchModeShowsEachInstanceMarksItStaleOnceSilentAndStopsWithExit0OnTermOrInt()
+      throws Exception {
     int port = NatsServer.freePort();
     try (NatsServer nats = NatsServer.start();
         ServiceProcess watch =
             ServiceProcess.start(
                 Map.of("NATS_URL", nats.url(), "LOG_FORMAT", "text"), "--watch", "local");
+        ServiceProcess interrupted =
+            ServiceProcess.start(Map.of("NATS_URL", nats.url(), "LOG_FORMAT", "text"), "--watch");
         ServiceProcess service = ServiceProcess.start(env(nats.url(), port))) {
       Waits.until(
           START_TIMEOUT,
@@ -347,9 +350,16 @@ class ServiceProcessIT {
           () -> watch.stdout().stream().anyMatch(line -> line.matches("md-it .* STALE: .*")),
           watch::describe);
       Integer watchExit = watch.stop(STOP_TIMEOUT);
+      Waits.until(
+          START_TIMEOUT,
+          "the other watch showing md-it",
+          () -> interrupted.stdout().stream().anyMatch(line -> line.startsWith("md-it ")),
+          interrupted::describe);
+      Integer interruptedExit = interrupted.interrupt(STOP_TIMEOUT);
 
       assertEquals(0, serviceExit, service.describe());
       assertEquals(0, watchExit, watch.describe());
+      assertEquals(0, interruptedExit, "on SIGINT" + interrupted.describe());
       assertTrue(watch.stderr().isEmpty(), watch.describe());
     }
   }
