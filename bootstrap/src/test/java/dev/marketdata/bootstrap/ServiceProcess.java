@@ -50,12 +50,28 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess start(
       List<String> jvmOptions, Map<String, String> env, Path workingDir, String... args)
       throws IOException {
+    return start(javaCommand(jvmOptions, args), env, workingDir);
+  }
+
+  /** On a terminal: a pseudo-terminal from script(1); what is typed goes to {@link #type}. */
+  static ServiceProcess startOnATerminal(Map<String, String> env, String... args)
+      throws IOException {
+    String command = "exec " + String.join(" ", javaCommand(List.of(), args));
+    return start(List.of("script", "-qefc", command, "/dev/null"), env, null);
+  }
+
+  private static List<String> javaCommand(List<String> jvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));
+    return command;
+  }
+
+  private static ServiceProcess start(
+      List<String> command, Map<String, String> env, Path workingDir) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     if (workingDir != null) {
       builder.directory(workingDir.toFile());
@@ -112,6 +128,12 @@ final class ServiceProcess implements AutoCloseable {
   Integer stop(Duration timeout) throws InterruptedException {
     terminate();
     return awaitExit(timeout);
+  }
+
+  /** Keys typed on the terminal of {@link #startOnATerminal}. */
+  void type(String keys) throws IOException {
+    process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
   }
 
   /** SIGINT, as Ctrl-C sends it, then the exit; no terminal involved. */

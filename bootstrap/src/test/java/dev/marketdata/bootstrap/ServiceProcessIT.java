@@ -364,6 +364,47 @@ class ServiceProcessIT {
     }
   }
 
+  /** Issue 36: on a terminal the reason stays on screen until it connects; Ctrl-C exits 0. */
+  @Test
+  void onATerminalTheWatchKeepsWhyItHearsNothingOnScreenUntilItConnects() throws Exception {
+    int natsPort = NatsServer.freePort();
+    try (ServiceProcess watch =
+        ServiceProcess.startOnATerminal(
+            Map.of("NATS_URL", "nats://127.0.0.1:" + natsPort, "LOG_FORMAT", "text"), "--watch")) {
+      Waits.until(
+          START_TIMEOUT,
+          "the watch saying why it hears nothing",
+          () -> firstLine(watch, "cannot reach NATS") >= 0,
+          watch::describe);
+      try (NatsServer nats = NatsServer.startOn(natsPort)) {
+        Waits.until(
+            START_TIMEOUT,
+            "the table, once connected",
+            () -> firstLine(watch, "SERVICE ID") >= 0,
+            watch::describe);
+        watch.type("\u0003");
+        Integer exit = watch.awaitExit(STOP_TIMEOUT);
+
+        // Nothing cleared the screen before the connect: the reason stayed in view.
+        int why = firstLine(watch, "cannot reach NATS at nats://127.0.0.1:" + natsPort);
+        int connected = firstLine(watch, "NATS connection opened");
+        int clear = firstLine(watch, "\033[2J");
+        assertTrue(0 <= why && why < connected && connected < clear, watch.describe());
+        assertEquals(0, exit, "exit on Ctrl-C" + watch.describe());
+      }
+    }
+  }
+
+  private static int firstLine(ServiceProcess process, String containing) {
+    List<String> lines = process.stdout();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(containing)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   @Test
   void theWatchModeRejectsAClusterIdThatIsNoSubjectTokenWith64() throws Exception {
     try (ServiceProcess watch = ServiceProcess.start(Map.of(), "--watch", "prod.eu")) {

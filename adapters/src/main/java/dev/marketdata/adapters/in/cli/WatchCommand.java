@@ -46,7 +46,7 @@ public final class WatchCommand {
         out.print(HOME_AND_CLEAR + ReplicaLines.table(replicas));
         waiting = false;
       } else if (terminal && !waiting) {
-        out.println("(not connected to NATS: the lines above say why)");
+        out.println("(not connected to NATS: the log lines say why)");
         waiting = true;
       } else if (!terminal) {
         lines.changes(replicas).forEach(out::println);
