@@ -474,7 +474,7 @@ class ServiceProcessIT {
    * Over mutual TLS, with the default ping interval, pings out and reconnect wait: 503 within 20 s
    * of the server hanging (15 s expected), ready again within 10 s of it answering, and the
    * heartbeats of the outage dropped, reported once. The plain-TCP hang is proved at the adapter
-   * (NatsMessagingAdapterIT); the code path is the same.
+   * (NatsPartsIT); the code path is the same.
    */
   @Test
   void aHungServerTurnsReadinessOffWithin20sAndItsHeartbeatsAreDroppedOnce(@TempDir Path dir)

@@ -75,6 +75,7 @@ class SwarmIT {
 
   @AfterEach
   void removeWhatThisTestCreated() {
+    phase("removing the stack");
     Docker.run("stack", "rm", stack);
     // stack rm returns before its containers and network are gone.
     await("stack " + stack + " removed")
@@ -90,6 +91,7 @@ class SwarmIT {
                             "--filter",
                             "label=com.docker.stack.namespace=" + stack)
                         .isBlank());
+    phase("stack removed");
     for (String tag : builtTags) {
       Docker.run("rmi", tag);
     }
@@ -105,13 +107,15 @@ class SwarmIT {
             "sick",
             "FROM "
                 + image
-                + "\nHEALTHCHECK --interval=1s --timeout=1s --retries=1 CMD [\"/nonexistent\"]\n");
+                + "\nHEALTHCHECK --interval=500ms --timeout=1s --retries=1 CMD [\"/nonexistent\"]\n");
 
+    phase("start");
     // A tag that is not on the node: a clear message, nothing deployed.
     Docker.Result missing = deploy(Map.of("MDS_IMAGE_TAG", "not-built-" + id), ports);
     assertEquals(69, missing.exitCode(), missing.toString());
     assertTrue(missing.stderr().contains("./mvnw -B -ntp verify"), missing.stderr());
 
+    phase("missing tag refused");
     // Three healthy replicas, three identities.
     Docker.Result deployed = deploy(Map.of(), ports);
     assertEquals(0, deployed.exitCode(), deployed.toString());
@@ -127,6 +131,7 @@ class SwarmIT {
                   .toList(),
               Set.of("(no-new-privileges)", "(5.14 loopback)"));
 
+      phase("3 healthy, beating");
       // Swarm stops an unhealthy replica (NATS down for three health checks) as docker stop
       // does: it exits 0, and must still be replaced.
       String stopped = healthy().getFirst();
@@ -138,6 +143,7 @@ class SwarmIT {
       List<CompletableFuture<String>> updatedAway =
           firstReplicas.stream().map(SwarmIT::howItWillStop).toList();
 
+      phase("replacement healthy");
       // Start-first update to a new tag: three replicas beat in every window throughout.
       Instant updateStart = Instant.now();
       Docker.ok("service", "update", "--detach", "--image", renamed, service);
@@ -148,6 +154,7 @@ class SwarmIT {
                   && firstReplicas.stream().allMatch(c -> !running(c)));
       Instant updateEnd = Instant.now();
 
+      phase("update rolled out");
       // An update that exits 78, then an image that never becomes healthy: both rolled back.
       Instant badStart = Instant.now();
       rolledBack("--env-add", "HEARTBEAT_INTERVAL=banana", service);
@@ -159,11 +166,13 @@ class SwarmIT {
               "exited=78",
               "--filter",
               "label=com.docker.swarm.service.name=" + service);
+      phase("exit-78 update rolled back");
       rolledBack("--image", sick, service);
       Instant badEnd = Instant.now();
       List<String> afterRollbacks = healthy();
       List<String> imagesAfterRollbacks = afterRollbacks.stream().map(SwarmIT::imageOf).toList();
 
+      phase("sick update rolled back");
       // Scale-down: the two removed replicas stop cleanly.
       Map<String, CompletableFuture<String>> stopping = new HashMap<>();
       afterRollbacks.forEach(c -> stopping.put(c, howItWillStop(c)));
@@ -175,6 +184,7 @@ class SwarmIT {
               .map(c -> stopping.get(c).join())
               .toList();
 
+      phase("scaled down");
       assertEquals(List.of(), findings, "hardening of the stack's containers");
       assertEveryWindowHasThreeReplicas(updateStart, updateEnd);
       assertEveryWindowHasThreeReplicas(badStart, badEnd);
@@ -187,6 +197,12 @@ class SwarmIT {
           "replicas replaced by the update");
       assertEquals(List.of(CLEAN, CLEAN), scaledAway, "replicas removed by the scale-down");
     }
+  }
+
+  private final long started = System.nanoTime();
+
+  private void phase(String what) {
+    System.out.printf("SwarmIT +%.1f s: %s%n", (System.nanoTime() - started) / 1e9, what);
   }
 
   private String natsPortFile() {
@@ -214,7 +230,7 @@ class SwarmIT {
     Map<String, String> env = new HashMap<>();
     env.put("MDS_IMAGE_TAG", ContainerSupport.property("imageVersion"));
     env.put("MDS_REPLICAS", "3");
-    env.put("HEALTHCHECK_INTERVAL", "1s");
+    env.put("HEALTHCHECK_INTERVAL", "500ms");
     // Failed checks count only after the start period: 20 s made a never-healthy rollback 24 s.
     env.put("HEALTHCHECK_START_PERIOD", "1s");
     env.put("HEARTBEAT_INTERVAL", HEARTBEAT.toMillis() + "ms");
