@@ -70,21 +70,15 @@ final class Slf4jNatsListener implements ConnectionListener, ErrorListener {
                 shown.getEvent(),
                 without.map(d -> ", after " + seconds(d) + " without NATS").orElse(""));
       }
-      case DISCONNECTED ->
-          (outage.isLoss(clock.instant()) ? LOG.atWarn() : LOG.atDebug())
-              .addKeyValue("natsEvent", type.name())
-              .addKeyValue("server", server)
-              .log("NATS connection {}", type.getEvent());
-      case LAME_DUCK ->
-          LOG.atWarn()
-              .addKeyValue("natsEvent", type.name())
-              .addKeyValue("server", server)
-              .log("NATS connection {}", type.getEvent());
-      default ->
-          LOG.atDebug()
-              .addKeyValue("natsEvent", type.name())
-              .addKeyValue("server", server)
-              .log("NATS connection {}", type.getEvent());
+      default -> {
+        boolean news =
+            type == Events.LAME_DUCK
+                || (type == Events.DISCONNECTED && outage.isLoss(clock.instant()));
+        (news ? LOG.atWarn() : LOG.atDebug())
+            .addKeyValue("natsEvent", type.name())
+            .addKeyValue("server", server)
+            .log("NATS connection {}", type.getEvent());
+      }
     }
     sink.accept(conn, type);
   }
