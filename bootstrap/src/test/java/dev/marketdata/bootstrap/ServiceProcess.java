@@ -72,7 +72,11 @@ final class ServiceProcess implements AutoCloseable {
 
   private static ServiceProcess start(
       List<String> command, Map<String, String> env, Path workingDir) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command);
+    // SIGINT at its default, as a container or a shell gives it: a build started in the
+    // background (CI, nohup) passes it on ignored, and a JVM then never sees Ctrl-C.
+    List<String> withDefaultSignals = new ArrayList<>(List.of("env", "--default-signal=INT"));
+    withDefaultSignals.addAll(command);
+    ProcessBuilder builder = new ProcessBuilder(withDefaultSignals);
     if (workingDir != null) {
       builder.directory(workingDir.toFile());
     }
