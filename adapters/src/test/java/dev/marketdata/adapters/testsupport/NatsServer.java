@@ -225,7 +225,27 @@ public final class NatsServer implements AutoCloseable {
    * as a hung or overloaded server behaves.
    */
   public void freeze() {
-    signal("STOP");
+    long pid = signal("STOP");
+    // kill returns before the kernel has stopped every thread: on a busy machine the server
+    // could still answer one more PING. Frozen means every thread's state is T.
+    Waits.until(
+        Duration.ofSeconds(10),
+        "nats-server " + pid + " stopped",
+        () -> allThreadsStopped(pid),
+        () -> "thread states of " + pid + " not all T");
+  }
+
+  private static boolean allThreadsStopped(long pid) throws IOException {
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        String stat = Files.readString(task.resolve("stat"));
+        // The state follows the command name's closing parenthesis.
+        if (stat.charAt(stat.lastIndexOf(')') + 2) != 'T') {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** Lets a frozen server run again (SIGCONT). */
@@ -233,7 +253,7 @@ public final class NatsServer implements AutoCloseable {
     signal("CONT");
   }
 
-  private void signal(String name) {
+  private long signal(String name) {
     String port = Integer.toString(port());
     ProcessHandle server =
         ProcessHandle.current()
@@ -258,6 +278,7 @@ public final class NatsServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+    return server.pid();
   }
 
   @Override
