@@ -40,6 +40,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from common import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 JAR = ROOT / "bootstrap" / "target" / "market-data-service.jar"
@@ -74,12 +75,6 @@ def run(cmd, check=True, capture=True, cwd=None, env=None, timeout=600):
         raise SystemExit(f"bench: command failed ({result.returncode}): {' '.join(map(str, cmd))}\n"
                          f"{result.stdout or ''}{result.stderr or ''}")
     return result
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def http_status(port, path="/health/ready"):

@@ -17,6 +17,7 @@ import argparse, http.client, json, os, re, shlex, socket, statistics, subproces
 import time, uuid
 from collections import Counter
 from pathlib import Path
+from common import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PATHS = ["/health/live", "/health/ready", "/metrics"]
@@ -28,12 +29,6 @@ def sh(*cmd, check=True):
     if check and result.returncode != 0:
         raise SystemExit(f"load: {' '.join(cmd)} failed: {result.stderr.strip()}")
     return result.stdout.strip()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def cgroup_file(container_id, controller, name):

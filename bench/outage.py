@@ -9,17 +9,12 @@ again, and prints every notification until no alert is active and each group tha
 sent its resolution: when, to which receiver, and which alerts of which replicas. Then the
 same for Alertmanager's own view of the alerts. Removes the stack, even on failure.
 """
-import http.server, json, os, socket, subprocess, sys, tempfile, threading, time, urllib.request, uuid
+import http.server, json, os, subprocess, sys, tempfile, threading, time, urllib.request, uuid
+from common import free_port, compose_cli
 
 seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 180
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 project = f"mds-outage-{uuid.uuid4().hex[:8]}"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 notes, start = [], time.monotonic()
@@ -62,8 +57,7 @@ ports = {"NATS_PORT": free_port(), "NATS_MONITOR_PORT": free_port(),
          "PROMETHEUS_PORT": free_port(), "ALERTMANAGER_PORT": free_port(),
          "HEALTH_HOST_PORTS": f"{health}-{health + 9}"}
 env = {**os.environ, **{k: str(v) for k, v in ports.items()}}
-compose = ["docker", "compose"] if subprocess.run(
-    ["docker", "compose", "version"], capture_output=True).returncode == 0 else ["docker-compose"]
+compose = compose_cli()
 compose += ["-p", project, "-f", "docker-compose.yml", "-f", "docker-compose.override.yml",
             "-f", os.path.join(work, "webhook.yml"), "--profile", "observability"]
 

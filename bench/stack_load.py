@@ -9,24 +9,18 @@ for SECONDS. Samples `docker stats` every 2 s and prints, per container, the pea
 PIDs, and how many heartbeats the subscriber got. Removes the stack, even on failure.
 """
 import json, os, socket, subprocess, sys, threading, time, uuid
+from common import free_port, compose_cli
 
 seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 60
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 project = f"mds-load-{uuid.uuid4().hex[:8]}"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 ports = {k: free_port() for k in ("NATS_PORT", "NATS_2_PORT", "NATS_3_PORT", "PROMETHEUS_PORT")}
 env = {**os.environ, **{k: str(v) for k, v in ports.items()},
        "HEARTBEAT_INTERVAL": "100ms",
        "NATS_URL": "nats://nats:4222,nats://nats-2:4222,nats://nats-3:4222"}
-compose = ["docker", "compose"] if subprocess.run(
-    ["docker", "compose", "version"], capture_output=True).returncode == 0 else ["docker-compose"]
+compose = compose_cli()
 compose += ["-p", project, "--profile", "cluster", "--profile", "observability"]
 
 

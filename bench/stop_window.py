@@ -9,12 +9,8 @@ many ms after the start (after `docker start` returned, for the image; `docker s
 signal the container ignores ends in its kill, 137), and prints the exit code and how long the
 exit took. Removes its containers and server.
 """
-import os, socket, subprocess, sys, time, uuid
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+import os, subprocess, sys, time, uuid
+from common import free_port
 
 kind, target, delays = sys.argv[1], sys.argv[2], [int(d) for d in sys.argv[3].split(",")]
 nats_port, health_port = free_port(), free_port()
