@@ -77,25 +77,26 @@ function ci(file) {
 }
 
 // The release: each architecture pushed by digest, started, and only then recorded; the job that
-// signs builds nothing and signs the digests the started records name.
+// signs waits for every build, builds nothing and signs the digests the started records name.
 function release(file) {
-  const jobs = Object.values(jobsOf(file));
-  const pushers = jobs.filter(builds);
+  const named = Object.entries(jobsOf(file));
+  const pushers = named.filter(([, job]) => builds(job));
   if (pushers.length !== 1) return [`${file}: exactly one job must build and push`];
-  const all = steps(pushers[0]);
+  const all = steps(pushers[0][1]);
   const pushAt = all.findIndex((s) => uses(s, "docker/build-push-action"));
   const push = all[pushAt].with || {};
   const digest = `steps.${all[pushAt].id}.outputs.digest`;
   const probeAt = all.findIndex((s) => runs(s, /\.ci\/probe-image\.sh/) &&
     Object.values(s.env || {}).some((v) => String(v).includes(digest)));
   const recordAt = all.findIndex((s) => uses(s, "upload-artifact") && /digest/.test(String(s.with?.name)));
-  const signers = jobs.filter((job) => steps(job).some((s) => runs(s, /cosign sign /)));
+  const signers = named.map(([, job]) => job).filter((job) => steps(job).some((s) => runs(s, /cosign sign /)));
   const signs = (job) => steps(job).find((s) => runs(s, /cosign sign /)).env || {};
   return [
     [/push-by-digest=true/.test(String(push.outputs)) && !push.tags, "the build must push by digest only, no tags"],
     [probeAt > pushAt, `the pushed digest must be started (${digest})`],
     [recordAt > probeAt, "a digest must be recorded only after its probe"],
     [signers.length > 0, "no job signs"],
+    [signers.every((job) => [].concat(job.needs || []).includes(pushers[0][0])), "the job that signs must need the builds"],
     [signers.every((job) => !builds(job) && !steps(job).some((s) => runs(s, /\.\/mvnw|docker build\b/))),
       "the job that signs must not build"],
     [signers.every((job) => Object.values(signs(job)).some((v) => /steps\.\w+\.outputs\.started/.test(String(v)))),

@@ -3,7 +3,7 @@
 # limit, bounded PIDs) beside the stack's NATS on a network of its own, with its AOT cache
 # required, and proves it: healthy, then exit 0 with its final `stopped` line on `docker stop`.
 # The release runs it on each architecture's pushed digest before signing; .ci/run on the image
-# the test command built.   Usage: .ci/probe-image.sh IMAGE_REFERENCE
+# the test command built, pulled from a local registry.   Usage: .ci/probe-image.sh IMAGE_REFERENCE
 set -euo pipefail
 compose="$(dirname "$0")/../docker-compose.yml"
 reference=${1:?usage: .ci/probe-image.sh IMAGE_REFERENCE}
