@@ -65,7 +65,7 @@ RUN printf '%s\n' \
 # became ready or did not exit 0 fails the build.
 COPY --from=nats /usr/local/bin/nats-server /tmp/nats-server
 COPY --from=healthcheck /healthcheck /app/healthcheck
-RUN export NATS_URL=nats://127.0.0.1:4222 HEALTH_BIND=127.0.0.1 HEALTH_PORT=8080 \
+RUN export NATS_URL=nats://127.0.0.1:4222 HEALTH_BIND=127.0.0.1 \
       HEARTBEAT_INTERVAL=100ms JAVA=/opt/java/jre/bin/java JAR=/app/market-data-service.jar; \
     /tmp/nats-server -a 127.0.0.1 -p 4222 > /tmp/nats.log 2>&1 & nats=$!; \
     $JAVA @/app/jvm.options -XX:AOTCacheOutput=/app/app.aot -jar $JAR \
