@@ -37,7 +37,11 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The NATS adapter against a real nats-server. */
 class NatsPartsIT {
@@ -208,36 +212,28 @@ class NatsPartsIT {
     }
   }
 
-  @Test
-  void authenticatesWithUserAndPassword() {
-    int port = NatsServer.freePort();
-    try (NatsServer server = NatsServer.startOn(port, "--user", "md", "--pass", "s3cret");
+  static Stream<Arguments> authenticationMethods() {
+    return Stream.of(
+        Arguments.of(
+            List.of("--user", "md", "--pass", "s3cret"),
+            Map.of("NATS_USER", "md", "NATS_PASSWORD", "s3cret")),
+        Arguments.of(List.of("--auth", "t0ken"), Map.of("NATS_TOKEN", "t0ken")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("authenticationMethods")
+  void authenticatesWithEachMethod(List<String> serverArgs, Map<String, String> settings) {
+    try (NatsServer server =
+            NatsServer.startOn(NatsServer.freePort(), serverArgs.toArray(String[]::new));
         NatsParts adapter =
             new NatsParts(
-                NatsParts.settings(
-                    server.url(), Map.of("NATS_USER", "md", "NATS_PASSWORD", "s3cret")),
+                NatsParts.settings(server.url(), settings),
                 new PrometheusRegistry(),
                 Clock.systemUTC())) {
 
       adapter.connect(() -> {});
 
       await("authenticated connect").atMost(GENEROUS).until(adapter::isConnected);
-    }
-  }
-
-  @Test
-  void authenticatesWithAToken() {
-    int port = NatsServer.freePort();
-    try (NatsServer server = NatsServer.startOn(port, "--auth", "t0ken");
-        NatsParts adapter =
-            new NatsParts(
-                NatsParts.settings(server.url(), Map.of("NATS_TOKEN", "t0ken")),
-                new PrometheusRegistry(),
-                Clock.systemUTC())) {
-
-      adapter.connect(() -> {});
-
-      await("token connect").atMost(GENEROUS).until(adapter::isConnected);
     }
   }
 
