@@ -66,8 +66,12 @@ class NatsPartsIT {
 
   /** An adapter without credentials, its metrics in a registry of its own. */
   private static NatsParts adapterFor(String url) {
+    return adapterFor(url, Map.of());
+  }
+
+  private static NatsParts adapterFor(String url, Map<String, String> settings) {
     return new NatsParts(
-        NatsParts.settings(url, Map.of()), new PrometheusRegistry(), Clock.systemUTC());
+        NatsParts.settings(url, settings), new PrometheusRegistry(), Clock.systemUTC());
   }
 
   @Test
@@ -225,12 +229,7 @@ class NatsPartsIT {
   void authenticatesWithEachMethod(List<String> serverArgs, Map<String, String> settings) {
     try (NatsServer server =
             NatsServer.startOn(NatsServer.freePort(), serverArgs.toArray(String[]::new));
-        NatsParts adapter =
-            new NatsParts(
-                NatsParts.settings(server.url(), settings),
-                new PrometheusRegistry(),
-                Clock.systemUTC())) {
-
+        NatsParts adapter = adapterFor(server.url(), settings)) {
       adapter.connect(() -> {});
 
       await("authenticated connect").atMost(GENEROUS).until(adapter::isConnected);
