@@ -13,9 +13,7 @@ import dev.marketdata.bootstrap.config.ServiceConfig;
 import dev.marketdata.bootstrap.config.Settings;
 import dev.marketdata.bootstrap.logging.Logging;
 import dev.marketdata.bootstrap.process.ExitCode;
-import dev.marketdata.bootstrap.process.Lifecycle;
 import dev.marketdata.bootstrap.wiring.ServiceGraph;
-import dev.marketdata.bootstrap.wiring.ShutdownOutcome;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.Console;
 import java.io.IOException;
@@ -31,8 +29,9 @@ final class ServiceRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 
-  /** The one start and the one stop: what the shutdown hook stops, once started. */
-  private static final Lifecycle<ServiceGraph> LIFECYCLE = new Lifecycle<>();
+  // The one start and the one stop, each under this class's lock: a stop waits for a start.
+  private static ServiceGraph running;
+  private static boolean stopping;
 
   private ServiceRunner() {}
 
@@ -41,7 +40,11 @@ final class ServiceRunner {
     // First: a stop from here on ends in the orchestrated shutdown and exit 0, however early.
     onSignal(ServiceRunner::stop);
     ServiceConfig config = loadOrExit();
-    LIFECYCLE.start(() -> LIFECYCLE.stopping() ? null : startOrExit(config));
+    synchronized (ServiceRunner.class) {
+      if (!stopping) {
+        running = startOrExit(config);
+      }
+    }
     awaitForever();
   }
 
@@ -126,11 +129,10 @@ final class ServiceRunner {
     Setting.misspellings(Settings.ALL, env.variables().keySet()).forEach(LOG::warn);
   }
 
-  private static void stop() {
-    ShutdownOutcome outcome =
-        LIFECYCLE.stop().map(ServiceGraph::shutdown).orElse(ShutdownOutcome.NOTHING_STARTED);
-    outcome.log();
-    halt(outcome.exitCode());
+  private static synchronized void stop() {
+    stopping = true;
+    halt(
+        running == null ? ServiceGraph.stopped(true, true, System.nanoTime()) : running.shutdown());
   }
 
   private static void onSignal(Runnable action) {

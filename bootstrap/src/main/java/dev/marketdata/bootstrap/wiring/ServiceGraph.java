@@ -2,7 +2,6 @@ package dev.marketdata.bootstrap.wiring;
 
 import dev.marketdata.adapters.config.DurationText;
 import dev.marketdata.adapters.in.http.HealthHttpServer;
-import dev.marketdata.adapters.in.http.ProcessMetrics;
 import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
 import dev.marketdata.adapters.in.schedule.HeartbeatTask;
 import dev.marketdata.adapters.out.nats.NatsConnection;
@@ -12,7 +11,9 @@ import dev.marketdata.application.service.HealthService;
 import dev.marketdata.application.service.HeartbeatService;
 import dev.marketdata.bootstrap.config.ServiceConfig;
 import dev.marketdata.bootstrap.process.BuildInfo;
+import dev.marketdata.bootstrap.process.ExitCode;
 import dev.marketdata.domain.ServiceIdentity;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -52,8 +53,14 @@ public final class ServiceGraph {
   /** Live at once; ready when NATS answers, which it is asked to first, in the background. */
   public static ServiceGraph start(ServiceConfig config, Clock clock) throws IOException {
     String clientId = config.nats().clientId();
-    PrometheusRegistry metrics =
-        ProcessMetrics.registryFor(BuildInfo.version(), BuildInfo.revision(), clientId);
+    PrometheusRegistry metrics = new PrometheusRegistry();
+    // Alerts take the replica's serviceId from here, as its heartbeats name it.
+    Info.builder()
+        .name("marketdata_build_info")
+        .help("The build of this instance, and its serviceId")
+        .labelNames("version", "revision", "service_id")
+        .register(metrics)
+        .addLabelValues(BuildInfo.version(), BuildInfo.revision(), clientId);
     NatsConnection nats = new NatsConnection(config.nats(), metrics, clock);
     HealthService health = new HealthService(nats);
     HeartbeatService heartbeats =
@@ -84,7 +91,7 @@ public final class ServiceGraph {
   }
 
   /** Not-ready, heartbeat off, NATS drained (or closed), HTTP off; all within the deadline. */
-  public ShutdownOutcome shutdown() {
+  public int shutdown() {
     long start = System.nanoTime();
     Duration deadline = config.shutdownTimeout();
     // Instant, and logged before any step that could still be running past the deadline.
@@ -106,7 +113,18 @@ public final class ServiceGraph {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return new ShutdownOutcome(clean, drained, Duration.ofNanos(System.nanoTime() - start));
+    return stopped(clean, drained, start);
+  }
+
+  /** Logs the service's last line, which says how it stopped, and returns the exit code. */
+  public static int stopped(boolean clean, boolean natsDrained, long startNanos) {
+    int exitCode = clean ? ExitCode.OK : ExitCode.FAILURE;
+    LOG.atInfo()
+        .addKeyValue("exitCode", exitCode)
+        .addKeyValue("natsDrained", natsDrained)
+        .addKeyValue("shutdownMillis", Duration.ofNanos(System.nanoTime() - startNanos).toMillis())
+        .log("stopped");
+    return exitCode;
   }
 
   private boolean stopInOrder() {

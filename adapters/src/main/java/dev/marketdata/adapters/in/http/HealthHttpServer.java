@@ -46,6 +46,8 @@ public final class HealthHttpServer implements AutoCloseable {
           "sun.net.httpserver.maxReqHeaders", "32",
           "sun.net.httpserver.maxReqHeaderSize", "8192");
 
+  private record Body(String status, String state) {}
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final CheckHealthUseCase health;
@@ -102,7 +104,10 @@ public final class HealthHttpServer implements AutoCloseable {
         return;
       }
       HealthReport report = health.check(probe);
-      respond(exchange, report.up() ? 200 : 503, HealthBody.from(report));
+      respond(
+          exchange,
+          report.up() ? 200 : 503,
+          new Body(report.up() ? "UP" : "DOWN", report.state().name()));
     }
   }
 

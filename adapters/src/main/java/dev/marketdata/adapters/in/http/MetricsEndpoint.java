@@ -3,6 +3,7 @@ package dev.marketdata.adapters.in.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,7 +69,7 @@ final class MetricsEndpoint implements HttpHandler {
     }
     jvmRegistered = true;
     try {
-      ProcessMetrics.registerJvm(registry);
+      JvmMetrics.builder().register(registry);
     } catch (RuntimeException | LinkageError e) {
       // The service's own metrics are still served; say what is missing, once.
       LOG.warn("JVM metrics unavailable: {}", String.valueOf(e));

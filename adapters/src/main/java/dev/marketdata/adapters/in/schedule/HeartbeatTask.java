@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One heartbeat: publishes it, worth delivering within one interval, counts what became of it, and
- * reports outages as {@link HeartbeatOutages} decides. Run by one scheduler thread at a time.
+ * logs a line as an outage begins and one as it ends. Run by one scheduler thread at a time.
  */
 public final class HeartbeatTask implements Runnable {
 
@@ -28,10 +28,11 @@ public final class HeartbeatTask implements Runnable {
   private final PublishHeartbeatUseCase heartbeats;
   private final Clock clock;
   private final Duration interval;
-  private final HeartbeatOutages outages = new HeartbeatOutages();
   private final Counter published;
   private final Counter dropped;
   private final Gauge lastPublished;
+  private boolean publishedOnce;
+  private long droppedInOutage;
 
   public HeartbeatTask(
       PublishHeartbeatUseCase heartbeats,
@@ -74,35 +75,26 @@ public final class HeartbeatTask implements Runnable {
     Instant now = clock.instant();
     PublishResult result = heartbeats.publishHeartbeat(new PublishHeartbeatCommand(now, interval));
     LOG.debug("heartbeat {}", result);
-    switch (result) {
-      case PUBLISHED -> {
-        published.inc();
-        lastPublished.set(now.toEpochMilli() / 1000.0);
+    if (result == PublishResult.PUBLISHED) {
+      published.inc();
+      lastPublished.set(now.toEpochMilli() / 1000.0);
+      if (droppedInOutage > 0) {
+        LOG.atInfo()
+            .addKeyValue("heartbeatsDropped", droppedInOutage)
+            .log("heartbeats resumed; {} dropped during the outage", droppedInOutage);
       }
+      publishedOnce = true;
+      droppedInOutage = 0;
+    } else if (result.lostToOutage() && publishedOnce) {
       // Before the first heartbeat went out the service was starting: nothing was missed.
-      case SKIPPED_NOT_CONNECTED -> countDropped("not_connected");
-      case DROPPED_NO_ANSWER -> countDropped("no_answer");
-      case SKIPPED_STOPPING -> {}
-    }
-    outages.record(result).ifPresent(HeartbeatTask::log);
-  }
-
-  private void countDropped(String reason) {
-    if (outages.publishedOnce()) {
-      dropped.labelValues(reason).inc();
-    }
-  }
-
-  private static void log(HeartbeatOutages.Report report) {
-    switch (report) {
-      case HeartbeatOutages.Began(PublishResult cause) ->
-          LOG.atWarn()
-              .addKeyValue("heartbeatResult", cause.name())
-              .log("heartbeats dropped, not queued, until NATS answers again ({})", cause);
-      case HeartbeatOutages.Ended(long count) ->
-          LOG.atInfo()
-              .addKeyValue("heartbeatsDropped", count)
-              .log("heartbeats resumed; {} dropped during the outage", count);
+      dropped
+          .labelValues(result == PublishResult.DROPPED_NO_ANSWER ? "no_answer" : "not_connected")
+          .inc();
+      if (droppedInOutage++ == 0) {
+        LOG.atWarn()
+            .addKeyValue("heartbeatResult", result.name())
+            .log("heartbeats dropped, not queued, until NATS answers again ({})", result);
+      }
     }
   }
 }

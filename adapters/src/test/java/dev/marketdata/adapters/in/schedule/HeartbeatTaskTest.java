@@ -1,7 +1,14 @@
 package dev.marketdata.adapters.in.schedule;
 
+import static dev.marketdata.application.port.in.PublishResult.DROPPED_NO_ANSWER;
+import static dev.marketdata.application.port.in.PublishResult.PUBLISHED;
+import static dev.marketdata.application.port.in.PublishResult.SKIPPED_NOT_CONNECTED;
+import static dev.marketdata.application.port.in.PublishResult.SKIPPED_STOPPING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.marketdata.application.port.in.PublishHeartbeatCommand;
 import dev.marketdata.application.port.in.PublishResult;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -16,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class HeartbeatTaskTest {
 
@@ -123,5 +131,57 @@ class HeartbeatTaskTest {
         1, counter(metrics, "marketdata_heartbeats_dropped", Labels.of("reason", "not_connected")));
     assertEquals(
         0, counter(metrics, "marketdata_heartbeats_dropped", Labels.of("reason", "no_answer")));
+  }
+
+  /** The lines above DEBUG that a sequence of heartbeat results leaves, as "LEVEL message". */
+  private static List<String> outageLines(PublishResult... results) {
+    Iterator<PublishResult> next = List.of(results).iterator();
+    HeartbeatTask task =
+        new HeartbeatTask(
+            c -> next.next(), Clock.systemUTC(), Duration.ofSeconds(1), new PrometheusRegistry());
+    Logger log = (Logger) LoggerFactory.getLogger(HeartbeatTask.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    log.addAppender(lines);
+    try {
+      for (int beat = 0; beat < results.length; beat++) {
+        task.run();
+      }
+    } finally {
+      log.detachAppender(lines);
+    }
+    return lines.list.stream()
+        .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
+        .map(e -> e.getLevel() + " " + e.getFormattedMessage())
+        .toList();
+  }
+
+  @Test
+  void anOutageIsLoggedOnceWhenItBeginsAndOnceWithItsCountWhenItEnds() {
+    assertEquals(
+        List.of(
+            "WARN heartbeats dropped, not queued, until NATS answers again (DROPPED_NO_ANSWER)",
+            "INFO heartbeats resumed; 3 dropped during the outage"),
+        outageLines(
+            PUBLISHED, DROPPED_NO_ANSWER, SKIPPED_NOT_CONNECTED, DROPPED_NO_ANSWER, PUBLISHED));
+  }
+
+  @Test
+  void eachOutageIsCountedFromZero() {
+    assertEquals(
+        List.of(
+            "WARN heartbeats dropped, not queued, until NATS answers again (SKIPPED_NOT_CONNECTED)",
+            "INFO heartbeats resumed; 1 dropped during the outage",
+            "WARN heartbeats dropped, not queued, until NATS answers again (SKIPPED_NOT_CONNECTED)",
+            "INFO heartbeats resumed; 1 dropped during the outage"),
+        outageLines(PUBLISHED, SKIPPED_NOT_CONNECTED, PUBLISHED, SKIPPED_NOT_CONNECTED, PUBLISHED));
+  }
+
+  @Test
+  void beforeTheFirstHeartbeatAndWhileStoppingNothingIsAnOutage() {
+    assertEquals(
+        List.of(),
+        outageLines(
+            SKIPPED_NOT_CONNECTED, SKIPPED_NOT_CONNECTED, PUBLISHED, SKIPPED_STOPPING, PUBLISHED));
   }
 }
