@@ -3,6 +3,7 @@ package dev.marketdata.adapters.out.nats;
 import dev.marketdata.application.port.in.RestartHeartbeatUseCase;
 import dev.marketdata.application.port.out.MessagingStatusPort;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.ConnectionListener.Events;
 import io.nats.client.MessageHandler;
 import io.nats.client.Nats;
@@ -29,29 +30,34 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private final NatsSettings settings;
-  private final Clock clock;
   private final NatsTlsClient tls;
-  private final NatsLink link = new NatsLink();
+  private final NatsLink link;
   private final Map<String, MessageHandler> subscriptions = new ConcurrentHashMap<>();
   private final AtomicReference<Connection> connection = new AtomicReference<>();
   private volatile boolean closing;
 
   public NatsConnection(NatsSettings settings, PrometheusRegistry metrics, Clock clock) {
     this.settings = settings;
-    this.clock = clock;
     this.tls = settings.usesTls() ? new NatsTlsClient(settings.tls(), clock, metrics) : null;
-    link.register(metrics);
+    this.link =
+        new NatsLink(
+            UrlMasking.mask(String.join(",", settings.servers())), this::whyFailed, clock, metrics);
   }
 
   /** Starts connecting in the background; each connect that can send restarts the heartbeat. */
   public void connect(RestartHeartbeatUseCase heartbeat) {
     var listener =
-        new Slf4jNatsListener(
-            link,
-            (conn, type) -> onEvent(conn, type, heartbeat),
-            this::whyFailed,
-            UrlMasking.mask(String.join(",", settings.servers())),
-            clock);
+        new ConnectionListener() {
+          @Override
+          @SuppressWarnings("deprecation") // still abstract in jnats
+          public void connectionEvent(Connection conn, Events type) {}
+
+          @Override
+          public void connectionEvent(Connection conn, Events type, Long time, String uri) {
+            link.connectionEvent(conn, type, time, uri);
+            onEvent(conn, type, heartbeat);
+          }
+        };
     Options.Builder options =
         new Options.Builder()
             .servers(settings.servers().toArray(String[]::new))
@@ -66,7 +72,7 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
             .maxPingsOut(settings.maxPingsOut())
             .connectionTimeout(CONNECT_TIMEOUT)
             .connectionListener(listener)
-            .errorListener(listener);
+            .errorListener(link);
     switch (settings.credentials()) {
       case NatsCredentials.None none -> {}
       case NatsCredentials.UserPassword(String user, var password) ->
@@ -97,7 +103,6 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
       // jnats sends RECONNECTED before its writer leaves reconnect mode; RESUBSCRIBED once it has.
       case RESUBSCRIBED -> heartbeat.restartHeartbeat();
       case DISCONNECTED -> reloadTls(); // files rotated in place serve the reconnect
-      case CLOSED -> link.closed();
       default -> {}
     }
   }
