@@ -14,7 +14,6 @@ import java.util.Optional;
 
 /** Entry point: reads the arguments and runs the mode they ask for. */
 public final class Main {
-
   static String usage() {
     StringBuilder settings = new StringBuilder();
     for (Setting<?> setting : Settings.ALL) {

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 
 /** Runs a mode: configuration, start, and the one orchestrated stop with its exit code. */
 final class ServiceRunner {
-
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 
   // The one start and the one stop, each under this class's lock: a stop waits for a start.

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 /** Who this running instance is: stable for the life of the process. */
 public record ServiceIdentity(String serviceId, String version, Instant startedAt) {
-
   /** The service's name: the fallback id, and the service field of every log event. */
   public static final String SERVICE_NAME = "market-data-service";
 

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 /** Durations as operators write them (500ms, 5s, 2m, 1h), read and spoken back; never PT0.5S. */
 public final class DurationText {
-
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
   private DurationText() {}

@@ -15,7 +15,6 @@ import java.util.function.Function;
 
 /** The variables of one start, and every problem found reading them, reported at once. */
 public final class Env {
-
   /** Set by Docker (the container id) and Kubernetes (the pod name); read, never required. */
   public static final String HOSTNAME = "HOSTNAME";
 

@@ -4,7 +4,6 @@ import java.util.List;
 
 /** Every problem found in the configuration, so that one run reports them all. */
 public final class InvalidConfigException extends Exception {
-
   private static final long serialVersionUID = 1L;
 
   private final transient List<ConfigProblem> problems;

@@ -2,7 +2,6 @@ package dev.marketdata.adapters.config;
 
 /** A value never shown: whatever prints it, a record's toString included, prints ***. */
 public final class Secret {
-
   private final String value;
 
   public Secret(String value) {

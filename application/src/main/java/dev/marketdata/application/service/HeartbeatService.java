@@ -10,7 +10,6 @@ import dev.marketdata.domain.ServiceState;
 
 /** Publishes this instance's heartbeat while the bus is reachable. */
 public final class HeartbeatService implements PublishHeartbeatUseCase {
-
   private final ServiceIdentity identity;
   private final ServiceStatusUseCase status;
   private final HeartbeatPublisherPort publisher;

@@ -15,7 +15,6 @@ import java.util.Optional;
 
 /** Keeps each instance's latest heartbeat, and judges from it whether the instance is gone. */
 public final class WatchReplicasService implements WatchReplicasUseCase {
-
   private record Latest(Heartbeat heartbeat, Instant receivedAt) {}
 
   private final HeartbeatFeedPort feed;

@@ -11,7 +11,6 @@ import java.util.List;
 
 /** The table of every setting: each adapter's, declared where it is used, and the process's own. */
 public final class Settings {
-
   /** Must also be less than the shutdown timeout (checked by the loader). */
   public static final Setting<Duration> NATS_DRAIN_TIMEOUT =
       Setting.duration(

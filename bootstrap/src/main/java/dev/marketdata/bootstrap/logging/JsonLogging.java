@@ -21,7 +21,6 @@ import net.logstash.logback.encoder.LogstashEncoder;
  * {@link AsyncAppender} that never drops an event; {@link Logging#flush} drains it before exit.
  */
 public final class JsonLogging extends ContextAwareBase implements Configurator {
-
   static final String STDOUT = "STDOUT";
   static final String WRITER = "STDOUT-WRITER";
 

@@ -9,7 +9,6 @@ import ch.qos.logback.core.CoreConstants;
  * to ready (docs/start-up.md). Named by {@code -Dslf4j.provider} in the image.
  */
 public final class JsonLoggingProvider extends LogbackServiceProvider {
-
   @Override
   public void initialize() {
     LoggerContext context = (LoggerContext) getLoggerFactory();

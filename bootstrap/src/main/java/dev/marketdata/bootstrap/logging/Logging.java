@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 /** Controls logback at run time: the log format and level, and the final flush. */
 public final class Logging {
-
   private Logging() {}
 
   /** Switches stdout to {@code text}; {@code json} is what {@link JsonLogging} set up already. */

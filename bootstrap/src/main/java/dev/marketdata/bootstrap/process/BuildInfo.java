@@ -7,7 +7,6 @@ import java.util.Properties;
 
 /** What Maven stamped into the jar: the version and the commit. */
 public final class BuildInfo {
-
   private static final Properties STAMP = read();
 
   private BuildInfo() {}

@@ -2,7 +2,6 @@ package dev.marketdata.bootstrap.process;
 
 /** The process exit codes, as documented in the README (sysexits.h where one fits). */
 public final class ExitCode {
-
   /** Clean shutdown, or the probe found the service ready. */
   public static final int OK = 0;
 

@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 
 /** Builds the hexagon by hand, starts it, and takes it down in order within a deadline. */
 public final class ServiceGraph {
-
   private static final Logger LOG = LoggerFactory.getLogger(ServiceGraph.class);
   private static final Duration HEARTBEAT_STOP_TIMEOUT = Duration.ofSeconds(1);
 

@@ -10,7 +10,6 @@ import java.net.URL;
 
 /** {@code --probe}: asks the local instance whether it is ready (GET of its readiness path). */
 public final class ProbeCommand {
-
   /** Connect and read timeout, each: well inside an orchestrator's usual 5 s. */
   static final int TIMEOUT_MILLIS = 2000;
 

@@ -13,7 +13,6 @@ import java.util.Map;
  * docker logs}) one line per instance each time its version, state or staleness changes.
  */
 final class ReplicaLines {
-
   private static final String HEADER =
       "%-24s %-16s %-9s %s".formatted("SERVICE ID", "VERSION", "STATE", "LAST HEARD");
 

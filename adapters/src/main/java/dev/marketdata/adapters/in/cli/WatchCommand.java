@@ -11,7 +11,6 @@ import java.util.Optional;
 
 /** {@code --watch}: prints each instance heard on NATS, until the process is stopped. */
 public final class WatchCommand {
-
   private static final Duration REFRESH = Duration.ofMillis(500);
   private static final String HOME_AND_CLEAR = "\033[H\033[2J";
 

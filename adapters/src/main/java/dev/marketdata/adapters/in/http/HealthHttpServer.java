@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
  * threads, so a slow peer blocks nobody; the server's limits close idle and slow connections.
  */
 public final class HealthHttpServer implements AutoCloseable {
-
   public static final String LIVE_PATH = "/health/live";
   public static final String READY_PATH = "/health/ready";
   public static final String METRICS_PATH = "/metrics";

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 /** Where the health endpoints and /metrics listen, and the settings it is read from. */
 public record HttpSettings(InetAddress bind, int port) {
-
   public static final Setting<InetAddress> BIND =
       Setting.of("HEALTH_BIND", "address of the health endpoints", "0.0.0.0", Parser.address());
   public static final Setting<Integer> PORT =

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * limit. Others wait up to {@link #TURN_WAIT}, then get a 503 (docs/operations.md).
  */
 final class MetricsEndpoint implements HttpHandler {
-
   static final Duration TURN_WAIT = Duration.ofSeconds(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);

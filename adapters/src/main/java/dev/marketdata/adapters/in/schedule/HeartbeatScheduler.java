@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 /** Runs the heartbeat at a fixed rate on one thread, from start or from the latest (re)connect. */
 public final class HeartbeatScheduler implements RestartHeartbeatUseCase, AutoCloseable {
-
   private static final Logger LOG = LoggerFactory.getLogger(HeartbeatScheduler.class);
 
   private final Runnable beat;

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * logs a line as an outage begins and one as it ends. Run by one scheduler thread at a time.
  */
 public final class HeartbeatTask implements Runnable {
-
   private static final Logger LOG = LoggerFactory.getLogger(HeartbeatTask.class);
 
   /** Below 100 ms a heartbeat is load, not a sign of life. */

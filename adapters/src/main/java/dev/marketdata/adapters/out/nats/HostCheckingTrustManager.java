@@ -13,7 +13,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * asks it of each socket before the (swappable) trust manager judges the chain.
  */
 final class HostCheckingTrustManager extends X509ExtendedTrustManager {
-
   private final X509ExtendedTrustManager trust;
 
   HostCheckingTrustManager(X509ExtendedTrustManager trust) {

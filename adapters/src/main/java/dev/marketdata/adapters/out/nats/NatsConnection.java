@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * up while NATS is down, then kept forever. Its state is {@link NatsLink}'s.
  */
 public final class NatsConnection implements MessagingStatusPort, AutoCloseable {
-
   private static final Logger LOG = LoggerFactory.getLogger(NatsConnection.class);
   private static final Duration RECONNECT_JITTER = Duration.ofMillis(500);
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 
 /** How the service proves who it is to NATS. Secrets never show. */
 public sealed interface NatsCredentials {
-
   record None() implements NatsCredentials {}
 
   record UserPassword(String user, Secret password) implements NatsCredentials {}

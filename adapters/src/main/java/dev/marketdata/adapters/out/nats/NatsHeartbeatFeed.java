@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * The heartbeats other instances publish, as they arrive; what is not one is skipped, once said.
  */
 public final class NatsHeartbeatFeed implements HeartbeatFeedPort {
-
   private static final Logger LOG = LoggerFactory.getLogger(NatsHeartbeatFeed.class);
 
   private final NatsConnection nats;

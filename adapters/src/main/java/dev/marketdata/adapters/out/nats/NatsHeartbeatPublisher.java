@@ -10,7 +10,6 @@ import java.util.Optional;
 
 /** Publishes heartbeats on this instance's subject, only to a server that answers in time. */
 public final class NatsHeartbeatPublisher implements HeartbeatPublisherPort {
-
   private final NatsConnection nats;
   private final String subject;
 

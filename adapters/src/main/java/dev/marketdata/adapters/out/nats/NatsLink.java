@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * outage lines read it. Logging through SLF4J keeps jnats off java.util.logging's plain text.
  */
 final class NatsLink implements ConnectionListener, ErrorListener {
-
   private static final Logger LOG = LoggerFactory.getLogger("dev.marketdata.nats");
 
   /** How often a lasting outage is recalled: a few lines an hour, none lost in between. */

@@ -14,7 +14,6 @@ import nl.altindag.ssl.pem.util.PemUtils;
 
 /** The PEM files of TLS to NATS. Any file turns TLS on; none leaves it to the URL's scheme. */
 public record NatsTls(Optional<Path> caFile, Optional<Path> certFile, Optional<Path> keyFile) {
-
   public static final Setting<Path> CA_FILE =
       Setting.optional("NATS_TLS_CA_FILE", "PEM CAs trusted for NATS; TLS on", Parser.path());
   public static final Setting<Path> CERT_FILE =

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * the client certificate's expiry in a metric and a daily WARN.
  */
 final class NatsTlsClient implements AutoCloseable {
-
   private static final Logger LOG = LoggerFactory.getLogger(NatsTlsClient.class);
 
   /** Two weeks leaves time to rotate by hand when automation has failed. */

@@ -7,7 +7,6 @@ import java.util.List;
  * them: its provider loads them by name, and skips those the jar lacks. Never loaded.
  */
 final class PemAlgorithms {
-
   static final List<Class<?>> KEPT =
       List.of(
           org.bouncycastle.jcajce.provider.asymmetric.EC.Mappings.class,

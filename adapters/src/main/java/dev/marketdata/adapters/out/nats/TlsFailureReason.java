@@ -10,7 +10,6 @@ import javax.net.ssl.SSLException;
 
 /** Why a TLS connect to NATS failed, in words a person can act on. */
 final class TlsFailureReason {
-
   private TlsFailureReason() {}
 
   /** Names the cause of a failed connect, when it was TLS or an expired client certificate. */

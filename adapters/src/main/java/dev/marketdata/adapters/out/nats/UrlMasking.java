@@ -5,7 +5,6 @@ package dev.marketdata.adapters.out.nats;
  * next {@code ://}, since a password may hold {@code / @ : %}; hiding too much beats showing one.
  */
 public final class UrlMasking {
-
   private static final String SCHEME_SEPARATOR = "://";
   private static final String HIDDEN = "***";
 

@@ -4,6 +4,5 @@ import dev.marketdata.domain.ServiceState;
 
 /** The service's state right now: what readiness reports and heartbeats carry. */
 public interface ServiceStatusUseCase {
-
   ServiceState state();
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 /** Follows the instances of a deployment through their heartbeats. */
 public interface WatchReplicasUseCase {
-
   /** Starts following heartbeats. */
   void watch(Optional<String> clusterId);
 

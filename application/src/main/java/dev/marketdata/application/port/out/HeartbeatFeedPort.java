@@ -7,7 +7,6 @@ import java.util.function.BiConsumer;
 
 /** Delivers the heartbeats other instances publish on the message bus. */
 public interface HeartbeatFeedPort {
-
   /**
    * Follows the heartbeats of one cluster, or of all, from the next connection on; the bus's
    * reconnects are the adapter's business.

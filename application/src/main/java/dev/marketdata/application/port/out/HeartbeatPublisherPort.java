@@ -5,7 +5,6 @@ import java.time.Duration;
 
 /** Sends heartbeats to the message bus. */
 public interface HeartbeatPublisherPort {
-
   /**
    * Sends the heartbeat only if the bus proves, within {@code deliverWithin}, that it is still
    * taking messages; a heartbeat that could arrive later than that is dropped instead.
