@@ -6,7 +6,7 @@ import dev.marketdata.adapters.config.Setting;
 import dev.marketdata.adapters.in.cli.ProbeCommand;
 import dev.marketdata.adapters.in.http.HealthHttpServer;
 import dev.marketdata.adapters.in.http.HttpSettings;
-import dev.marketdata.bootstrap.config.Settings;
+import dev.marketdata.bootstrap.config.ServiceConfig;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.bootstrap.process.ExitCode;
 import dev.marketdata.domain.ServiceIdentity;
@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class Main {
   static String usage() {
     StringBuilder settings = new StringBuilder();
-    for (Setting<?> setting : Settings.ALL) {
+    for (Setting<?> setting : ServiceConfig.ALL) {
       settings.append(
           "  %-20s %-36s default %s (%s)%n"
               .formatted(

@@ -10,7 +10,6 @@ import dev.marketdata.adapters.out.nats.NatsConnection;
 import dev.marketdata.adapters.out.nats.NatsHeartbeatFeed;
 import dev.marketdata.application.service.WatchReplicasService;
 import dev.marketdata.bootstrap.config.ServiceConfig;
-import dev.marketdata.bootstrap.config.Settings;
 import dev.marketdata.bootstrap.logging.Logging;
 import dev.marketdata.bootstrap.process.ExitCode;
 import dev.marketdata.bootstrap.wiring.ServiceGraph;
@@ -20,7 +19,7 @@ import java.io.IOException;
 import java.security.Security;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,12 +94,12 @@ final class ServiceRunner {
     Security.setProperty("networkaddress.cache.negative.ttl", "0");
     Env env = Env.read();
     // First, on a copy whose problems the load reports: every line, these too, in the format asked.
-    Env.of(env.variables()).optional(Settings.LOG_FORMAT).ifPresent(Logging::applyFormat);
+    Env.of(env.variables()).optional(ServiceConfig.LOG_FORMAT).ifPresent(Logging::applyFormat);
     try {
       ServiceConfig config = ServiceConfig.load(env);
       Logging.applyLevel(config.logLevel());
       LOG.atInfo()
-          .addKeyValue("settings", env.describe(Settings.ALL))
+          .addKeyValue("settings", env.describe(ServiceConfig.ALL))
           .addKeyValue("clientId", config.nats().clientId())
           .addKeyValue("authentication", config.nats().credentials().method())
           .addKeyValue("dotenvRead", env.dotenvRead())
@@ -125,7 +124,7 @@ final class ServiceRunner {
   }
 
   private static void warnOfMisspellings(Env env) {
-    Setting.misspellings(Settings.ALL, env.variables().keySet()).forEach(LOG::warn);
+    Setting.misspellings(ServiceConfig.ALL, env.variables().keySet()).forEach(LOG::warn);
   }
 
   private static synchronized void stop() {
@@ -145,13 +144,8 @@ final class ServiceRunner {
   }
 
   private static void awaitForever() {
-    CountDownLatch never = new CountDownLatch(1);
     while (true) {
-      try {
-        never.await();
-      } catch (InterruptedException e) {
-        // Nothing interrupts main on purpose; keep waiting for the signal.
-      }
+      LockSupport.park(); // the process ends in the shutdown hook, whatever wakes main
     }
   }
 }

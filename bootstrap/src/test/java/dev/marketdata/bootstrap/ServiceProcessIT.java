@@ -14,7 +14,7 @@ import dev.marketdata.adapters.testsupport.NatsServer;
 import dev.marketdata.adapters.testsupport.PrometheusExposition;
 import dev.marketdata.adapters.testsupport.TestPki;
 import dev.marketdata.adapters.testsupport.Waits;
-import dev.marketdata.bootstrap.config.Settings;
+import dev.marketdata.bootstrap.config.ServiceConfig;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -793,7 +793,7 @@ class ServiceProcessIT {
     String all = String.join("\n", lines);
     assertFalse(all.contains("s3cret-password"), all);
     assertFalse(all.contains("pa55word"), all);
-    for (Setting<?> setting : Settings.ALL) {
+    for (Setting<?> setting : ServiceConfig.ALL) {
       assertTrue(settings.has(setting.name()), setting.name() + " missing from " + settings);
     }
     assertEquals("environment", settings.get("NATS_URL").get("source").asText());

@@ -11,7 +11,6 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.domain.ServiceIdentity;
 import net.logstash.logback.encoder.LogstashEncoder;
@@ -54,24 +53,13 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
   }
 
   private static Encoder<ILoggingEvent> json(LoggerContext context) {
-    LogstashEncoder json = new ServiceJsonEncoder();
+    LogstashEncoder json = new LogstashEncoder();
     json.setContext(context);
-    // The events carry strings, numbers and maps: no ServiceLoader scan for Jackson modules.
-    json.setFindAndRegisterJacksonModules(false);
+    json.setCustomFields(
+        "{\"service\":\"%s\",\"version\":\"%s\"}"
+            .formatted(ServiceIdentity.SERVICE_NAME, BuildInfo.version()));
     json.start();
     return json;
-  }
-
-  /** The service's fields as a tree: parsing a JSON string would initialise BigDecimal's tables. */
-  private static final class ServiceJsonEncoder extends LogstashEncoder {
-    ServiceJsonEncoder() {
-      getFormatter()
-          .setCustomFields(
-              JsonNodeFactory.instance
-                  .objectNode()
-                  .put("service", ServiceIdentity.SERVICE_NAME)
-                  .put("version", BuildInfo.version()));
-    }
   }
 
   static Encoder<ILoggingEvent> text(LoggerContext context) {

@@ -37,11 +37,7 @@ public final class Logging {
   /** Writes every queued event and closes every appender: the last line is out before a halt. */
   public static void flush() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      flush(context);
+      context.stop();
     }
-  }
-
-  static void flush(LoggerContext context) {
-    context.stop();
   }
 }

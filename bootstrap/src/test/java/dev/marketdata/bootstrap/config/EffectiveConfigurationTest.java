@@ -26,9 +26,10 @@ class EffectiveConfigurationTest {
             List.of());
     ServiceConfig config = ServiceConfig.load(snapshot);
 
-    Map<String, Map<String, String>> settings = snapshot.describe(Settings.ALL);
+    Map<String, Map<String, String>> settings = snapshot.describe(ServiceConfig.ALL);
 
-    assertEquals(Settings.ALL.stream().map(Setting::name).toList(), List.copyOf(settings.keySet()));
+    assertEquals(
+        ServiceConfig.ALL.stream().map(Setting::name).toList(), List.copyOf(settings.keySet()));
     assertEquals(
         Map.of("value", "nats://***@n1:4222", "source", "environment"), settings.get("NATS_URL"));
     assertEquals(Map.of("value", "***", "source", "environment"), settings.get("NATS_TOKEN"));

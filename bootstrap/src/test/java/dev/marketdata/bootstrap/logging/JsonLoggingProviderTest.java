@@ -38,7 +38,7 @@ class JsonLoggingProviderTest {
     provider.getMDCAdapter().put("requestId", "r-1");
     context.getLogger("dev.marketdata.Example").warn("hello");
     provider.getMDCAdapter().remove("requestId");
-    Logging.flush(context);
+    context.stop();
 
     List<String> lines = stdout.toString(UTF_8).lines().toList();
     assertEquals(1, lines.size(), String.join("\n", lines));
@@ -58,7 +58,7 @@ class JsonLoggingProviderTest {
 
     Logging.applyFormat(context, "text");
     context.getLogger("dev.marketdata.Example").info("hello");
-    Logging.flush(context);
+    context.stop();
 
     List<String> lines = stdout.toString(UTF_8).lines().toList();
     assertEquals(1, lines.size(), String.join("\n", lines));

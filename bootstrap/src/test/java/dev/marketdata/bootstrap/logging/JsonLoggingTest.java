@@ -42,7 +42,7 @@ class JsonLoggingTest {
     int events = 5_000;
 
     IntStream.range(0, events).forEach(i -> log.info("event {}", i));
-    Logging.flush(context);
+    context.stop();
 
     List<String> lines = lines();
     assertEquals(events, lines.size(), "lines written");
@@ -61,7 +61,7 @@ class JsonLoggingTest {
     Logging.applyFormat(context, "text");
     log.atInfo().addKeyValue("subject", "md.heartbeat").log("published");
     log.warn("slow");
-    Logging.flush(context);
+    context.stop();
 
     List<String> lines = lines();
     assertEquals(2, lines.size(), String.join("\n", lines));
@@ -80,7 +80,7 @@ class JsonLoggingTest {
     new JsonLogging().configure(context);
 
     context.getLogger("dev.marketdata.Example").info("hello");
-    Logging.flush(context);
+    context.stop();
 
     List<String> lines = lines();
     assertEquals(1, lines.size());

@@ -6,12 +6,13 @@ import dev.marketdata.adapters.config.Setting;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SettingsTest {
+class MisspellingsTest {
 
   @Test
   void aNameWithinTwoEditsOfASettingIsReportedWithTheSuggestion() {
     List<String> warnings =
-        Setting.misspellings(Settings.ALL, List.of("HEARTBEAT_INTERVALL", "NATS_ULR", "LOG_LEVLE"));
+        Setting.misspellings(
+            ServiceConfig.ALL, List.of("HEARTBEAT_INTERVALL", "NATS_ULR", "LOG_LEVLE"));
 
     assertEquals(
         List.of(
@@ -26,7 +27,7 @@ class SettingsTest {
     assertEquals(
         List.of(),
         Setting.misspellings(
-            Settings.ALL,
+            ServiceConfig.ALL,
             List.of("NATS_URL", "HOSTNAME", "PATH", "HOME", "JAVA_HOME", "NATS_PORT", "LANG")));
   }
 }
