@@ -6,7 +6,7 @@ import dev.marketdata.adapters.config.InvalidConfigException;
 import dev.marketdata.adapters.config.Parser;
 import dev.marketdata.adapters.config.Setting;
 import dev.marketdata.adapters.in.http.HttpSettings;
-import dev.marketdata.adapters.in.schedule.HeartbeatTask;
+import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
 import dev.marketdata.adapters.out.nats.NatsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public record ServiceConfig(
 
   private static List<Setting<?>> all() {
     List<Setting<?>> all = new ArrayList<>(NatsSettings.SETTINGS);
-    all.addAll(List.of(NATS_DRAIN_TIMEOUT, SHUTDOWN_TIMEOUT, HeartbeatTask.INTERVAL));
+    all.addAll(List.of(NATS_DRAIN_TIMEOUT, SHUTDOWN_TIMEOUT, HeartbeatScheduler.INTERVAL));
     all.addAll(HttpSettings.SETTINGS);
     all.addAll(List.of(LOG_LEVEL, LOG_FORMAT));
     return List.copyOf(all);
@@ -70,7 +70,7 @@ public record ServiceConfig(
     NatsSettings nats = NatsSettings.from(env);
     Duration drain = env.get(NATS_DRAIN_TIMEOUT);
     Duration shutdown = env.get(SHUTDOWN_TIMEOUT);
-    Duration heartbeat = env.get(HeartbeatTask.INTERVAL);
+    Duration heartbeat = env.get(HeartbeatScheduler.INTERVAL);
     HttpSettings http = HttpSettings.from(env);
     ServiceConfig config =
         new ServiceConfig(nats, http, heartbeat, shutdown, drain, env.get(LOG_LEVEL));

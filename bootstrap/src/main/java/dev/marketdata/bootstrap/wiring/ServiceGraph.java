@@ -3,7 +3,6 @@ package dev.marketdata.bootstrap.wiring;
 import dev.marketdata.adapters.config.DurationText;
 import dev.marketdata.adapters.in.http.HealthHttpServer;
 import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
-import dev.marketdata.adapters.in.schedule.HeartbeatTask;
 import dev.marketdata.adapters.out.nats.NatsConnection;
 import dev.marketdata.adapters.out.nats.NatsHeartbeatPublisher;
 import dev.marketdata.adapters.out.nats.UrlMasking;
@@ -68,8 +67,7 @@ public final class ServiceGraph {
             health,
             new NatsHeartbeatPublisher(nats, config.nats()));
     HeartbeatScheduler heartbeat =
-        new HeartbeatScheduler(
-            new HeartbeatTask(heartbeats, clock, config.heartbeatInterval(), metrics));
+        new HeartbeatScheduler(heartbeats, clock, config.heartbeatInterval(), metrics);
     nats.connect(heartbeat);
     HealthHttpServer server;
     try {
