@@ -17,7 +17,6 @@ public record ServiceIdentity(String serviceId, String version, Instant startedA
   /** One NATS subject token: no dots, wildcards or whitespace. */
   private static final Pattern SUBJECT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-  /** Whether a text is a valid id (and so a single NATS subject token). */
   public static boolean isValidId(String id) {
     return SUBJECT_TOKEN.matcher(id).matches();
   }
@@ -35,7 +34,6 @@ public record ServiceIdentity(String serviceId, String version, Instant startedA
     }
   }
 
-  /** The heartbeat this instance reports at a given moment. */
   public Heartbeat heartbeatAt(Instant now, ServiceState state, Duration interval) {
     Duration uptime = Duration.between(startedAt, now);
     return new Heartbeat(

@@ -19,7 +19,6 @@ public enum ServiceState {
     return connected ? READY : NOT_READY;
   }
 
-  /** Whether traffic should be routed to the service in this state. */
   public boolean isReady() {
     return this == READY;
   }

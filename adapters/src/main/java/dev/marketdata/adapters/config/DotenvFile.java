@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  * file and line, never its content (docs/configuration.md; why not dotenv-java: docs/decisions.md).
  */
 public record DotenvFile(Map<String, String> values, List<ConfigProblem> problems) {
-  /** The name operators know the file by; problems are reported under it. */
   public static final String NAME = ".env";
 
   private static final Pattern ASSIGNMENT =

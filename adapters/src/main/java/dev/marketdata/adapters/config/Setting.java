@@ -11,7 +11,6 @@ import java.util.function.UnaryOperator;
 public record Setting<T>(
     String name, String purpose, WhenUnset whenUnset, Parser<T> parser, boolean secret) {
 
-  /** What a setting means when it is not set. */
   public sealed interface WhenUnset {
     /** A value, as the variable would be written. */
     record Value(String text) implements WhenUnset {}

@@ -76,7 +76,6 @@ public final class HealthHttpServer implements AutoCloseable {
     return new HealthHttpServer(server, executor, health);
   }
 
-  /** Starts answering the health endpoints and {@code /metrics}. */
   public HealthHttpServer serve(PrometheusRegistry metrics) {
     server.createContext("/", this::handle);
     server.createContext(METRICS_PATH, new MetricsEndpoint(metrics));
@@ -84,7 +83,6 @@ public final class HealthHttpServer implements AutoCloseable {
     return this;
   }
 
-  /** The bound port, useful when started on port 0. */
   public int port() {
     return server.getAddress().getPort();
   }

@@ -1,6 +1,5 @@
 package dev.marketdata.application.port.in;
 
-/** What became of a heartbeat. */
 public enum PublishResult {
   /** Handed to a bus that answered in time. */
   PUBLISHED,

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Follows the instances of a deployment through their heartbeats. */
 public interface WatchReplicasUseCase {
-  /** Starts following heartbeats. */
   void watch(Optional<String> clusterId);
 
   /** Every instance heard from so far, stale ones included, ordered by id. */

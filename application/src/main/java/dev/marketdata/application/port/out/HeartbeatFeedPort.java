@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-/** Delivers the heartbeats other instances publish on the message bus. */
 public interface HeartbeatFeedPort {
   /**
    * Follows the heartbeats of one cluster, or of all, from the next connection on; the bus's

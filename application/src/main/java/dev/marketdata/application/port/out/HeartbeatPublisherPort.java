@@ -3,7 +3,6 @@ package dev.marketdata.application.port.out;
 import dev.marketdata.domain.Heartbeat;
 import java.time.Duration;
 
-/** Sends heartbeats to the message bus. */
 public interface HeartbeatPublisherPort {
   /**
    * Sends the heartbeat only if the bus proves, within {@code deliverWithin}, that it is still

@@ -1,6 +1,5 @@
 package dev.marketdata.application.port.out;
 
-/** Whether the message bus can be reached right now. */
 public interface MessagingStatusPort {
   boolean isConnected();
 }

@@ -7,10 +7,12 @@ import dev.marketdata.application.port.in.ReplicaStatus;
 import dev.marketdata.domain.ServiceState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ReplicaLinesTest {
+class WatchCommandTest {
 
   private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
   private static final Duration VALID = Duration.ofSeconds(3);
@@ -22,11 +24,13 @@ class ReplicaLinesTest {
 
   @Test
   void outsideATerminalAnInstanceIsPrintedWhenItAppearsAndWhenItsStatusChangesOnly() {
-    ReplicaLines lines = new ReplicaLines();
+    Map<String, String> printed = new HashMap<>();
 
-    List<String> first = lines.changes(List.of(replica("md-1", T0, false)));
-    List<String> nextBeat = lines.changes(List.of(replica("md-1", T0.plusSeconds(1), false)));
-    List<String> silent = lines.changes(List.of(replica("md-1", T0.plusSeconds(1), true)));
+    List<String> first = WatchCommand.changes(List.of(replica("md-1", T0, false)), printed);
+    List<String> nextBeat =
+        WatchCommand.changes(List.of(replica("md-1", T0.plusSeconds(1), false)), printed);
+    List<String> silent =
+        WatchCommand.changes(List.of(replica("md-1", T0.plusSeconds(1), true)), printed);
 
     assertEquals(1, first.size());
     assertTrue(
@@ -41,7 +45,7 @@ class ReplicaLinesTest {
   @Test
   void onATerminalTheTableShowsEveryInstanceWithHowLongAgoItWasHeard() {
     String table =
-        ReplicaLines.table(List.of(replica("md-1", T0, false), replica("md-2", T0, true)));
+        WatchCommand.table(List.of(replica("md-1", T0, false), replica("md-2", T0, true)));
 
     List<String> rows = table.lines().toList();
     assertEquals(3, rows.size(), table);
