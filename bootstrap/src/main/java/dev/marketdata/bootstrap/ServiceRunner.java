@@ -10,7 +10,7 @@ import dev.marketdata.adapters.out.nats.NatsConnection;
 import dev.marketdata.adapters.out.nats.NatsHeartbeatFeed;
 import dev.marketdata.application.service.WatchReplicasService;
 import dev.marketdata.bootstrap.config.ServiceConfig;
-import dev.marketdata.bootstrap.logging.Logging;
+import dev.marketdata.bootstrap.logging.JsonLogging;
 import dev.marketdata.bootstrap.process.ExitCode;
 import dev.marketdata.bootstrap.wiring.ServiceGraph;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -94,10 +94,10 @@ final class ServiceRunner {
     Security.setProperty("networkaddress.cache.negative.ttl", "0");
     Env env = Env.read();
     // First, on a copy whose problems the load reports: every line, these too, in the format asked.
-    Env.of(env.variables()).optional(ServiceConfig.LOG_FORMAT).ifPresent(Logging::applyFormat);
+    Env.of(env.variables()).optional(ServiceConfig.LOG_FORMAT).ifPresent(JsonLogging::applyFormat);
     try {
       ServiceConfig config = ServiceConfig.load(env);
-      Logging.applyLevel(config.logLevel());
+      JsonLogging.applyLevel(config.logLevel());
       LOG.atInfo()
           .addKeyValue("settings", env.describe(ServiceConfig.ALL))
           .addKeyValue("clientId", config.nats().clientId())
@@ -139,7 +139,7 @@ final class ServiceRunner {
 
   /** Flushes the logs first: halt skips every hook; and inside one, exit would end in 143. */
   private static void halt(int code) {
-    Logging.flush();
+    JsonLogging.flush();
     Runtime.getRuntime().halt(code);
   }
 

@@ -8,16 +8,18 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import dev.marketdata.domain.ServiceIdentity;
 import net.logstash.logback.encoder.LogstashEncoder;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logback in code (no XML parsed at start): one JSON object per line on stdout, written by an
- * {@link AsyncAppender} that never drops an event; {@link Logging#flush} drains it before exit.
+ * {@link AsyncAppender} that never drops an event; {@link #flush} drains it before exit.
  */
 public final class JsonLogging extends ContextAwareBase implements Configurator {
   static final String STDOUT = "STDOUT";
@@ -68,5 +70,34 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
     text.setPattern(TEXT_PATTERN);
     text.start();
     return text;
+  }
+
+  /** Switches stdout to {@code text}; {@code json} is what {@link #configure} set up already. */
+  public static void applyFormat(String format) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      applyFormat(context, format);
+    }
+  }
+
+  @SuppressWarnings("unchecked") // the writer JsonLogging made writes ILoggingEvents
+  static void applyFormat(LoggerContext context, String format) {
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    if ("text".equals(format)
+        && root.getAppender(STDOUT) instanceof AsyncAppender stdout
+        && stdout.getAppender(WRITER) instanceof OutputStreamAppender<?> writer) {
+      ((OutputStreamAppender<ILoggingEvent>) writer).setEncoder(text(context));
+    }
+  }
+
+  public static void applyLevel(String level) {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(level, Level.INFO));
+  }
+
+  /** Writes every queued event and closes every appender: the last line is out before a halt. */
+  public static void flush() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 }

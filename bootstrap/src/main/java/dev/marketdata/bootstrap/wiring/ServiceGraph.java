@@ -25,28 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Builds the hexagon by hand, starts it, and takes it down in order within a deadline. */
-public final class ServiceGraph {
+public record ServiceGraph(
+    ServiceConfig config,
+    HealthService health,
+    NatsConnection nats,
+    HealthHttpServer http,
+    HeartbeatScheduler heartbeat) {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceGraph.class);
   private static final Duration HEARTBEAT_STOP_TIMEOUT = Duration.ofSeconds(1);
-
-  private final ServiceConfig config;
-  private final HealthService health;
-  private final NatsConnection nats;
-  private final HealthHttpServer http;
-  private final HeartbeatScheduler heartbeat;
-
-  private ServiceGraph(
-      ServiceConfig config,
-      HealthService health,
-      NatsConnection nats,
-      HealthHttpServer http,
-      HeartbeatScheduler heartbeat) {
-    this.config = config;
-    this.health = health;
-    this.nats = nats;
-    this.http = http;
-    this.heartbeat = heartbeat;
-  }
 
   /** Live at once; ready when NATS answers, which it is asked to first, in the background. */
   public static ServiceGraph start(ServiceConfig config, Clock clock) throws IOException {
@@ -71,12 +57,11 @@ public final class ServiceGraph {
     nats.connect(heartbeat);
     HealthHttpServer server;
     try {
-      server = HealthHttpServer.bind(config.http().address(), health);
+      server = new HealthHttpServer(config.http().address(), health, metrics);
     } catch (IOException e) {
       nats.close();
       throw e;
     }
-    server.serve(metrics);
     heartbeat.start();
     LOG.atInfo()
         .addKeyValue("healthPort", server.port())

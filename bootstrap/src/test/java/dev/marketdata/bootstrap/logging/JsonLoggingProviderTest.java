@@ -56,7 +56,7 @@ class JsonLoggingProviderTest {
     provider.initialize();
     LoggerContext context = (LoggerContext) provider.getLoggerFactory();
 
-    Logging.applyFormat(context, "text");
+    JsonLogging.applyFormat(context, "text");
     context.getLogger("dev.marketdata.Example").info("hello");
     context.stop();
 

@@ -58,7 +58,7 @@ class JsonLoggingTest {
     new JsonLogging().configure(context);
     Logger log = context.getLogger("dev.marketdata.Example");
 
-    Logging.applyFormat(context, "text");
+    JsonLogging.applyFormat(context, "text");
     log.atInfo().addKeyValue("subject", "md.heartbeat").log("published");
     log.warn("slow");
     context.stop();

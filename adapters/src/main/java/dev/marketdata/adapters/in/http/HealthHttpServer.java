@@ -48,20 +48,13 @@ public final class HealthHttpServer implements AutoCloseable {
   private record Body(String status, String state) {}
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ExecutorService executor =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http").factory());
   private final CheckHealthUseCase health;
 
-  private HealthHttpServer(HttpServer server, ExecutorService executor, CheckHealthUseCase health) {
-    this.server = server;
-    this.executor = executor;
-    this.health = health;
-  }
-
-  /**
-   * Binds the address; {@link #serve} then starts answering on it. Two steps, so that a taken port
-   * fails the start before the server's handlers and metrics are set up.
-   */
-  public static HealthHttpServer bind(InetSocketAddress address, CheckHealthUseCase health)
+  /** Binds and starts answering; a taken port throws before anything else is set up. */
+  public HealthHttpServer(
+      InetSocketAddress address, CheckHealthUseCase health, PrometheusRegistry metrics)
       throws IOException {
     SERVER_LIMITS.forEach(
         (property, value) -> {
@@ -69,18 +62,12 @@ public final class HealthHttpServer implements AutoCloseable {
             System.setProperty(property, value);
           }
         });
-    HttpServer server = HttpServer.create(address, 64);
-    ExecutorService executor =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http").factory());
+    this.server = HttpServer.create(address, 64);
+    this.health = health;
     server.setExecutor(executor);
-    return new HealthHttpServer(server, executor, health);
-  }
-
-  public HealthHttpServer serve(PrometheusRegistry metrics) {
     server.createContext("/", this::handle);
     server.createContext(METRICS_PATH, new MetricsEndpoint(metrics));
     server.start();
-    return this;
   }
 
   public int port() {

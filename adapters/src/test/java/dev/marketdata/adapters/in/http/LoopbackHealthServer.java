@@ -12,7 +12,9 @@ final class LoopbackHealthServer {
   private LoopbackHealthServer() {}
 
   static HealthHttpServer start(CheckHealthUseCase health) throws IOException {
-    return HealthHttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), health)
-        .serve(new PrometheusRegistry());
+    return new HealthHttpServer(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        health,
+        new PrometheusRegistry());
   }
 }

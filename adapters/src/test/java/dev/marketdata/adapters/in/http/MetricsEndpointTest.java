@@ -36,10 +36,10 @@ class MetricsEndpointTest {
             })
         .register(registry);
     try (HealthHttpServer server =
-            HealthHttpServer.bind(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    new HealthService(() -> true))
-                .serve(registry);
+            new HealthHttpServer(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new HealthService(() -> true),
+                registry);
         HttpClient client = HttpClient.newHttpClient()) {
       String base = "http://127.0.0.1:" + server.port();
       CompletableFuture<HttpResponse<String>> first =
