@@ -122,4 +122,18 @@ public record NatsTls(Optional<Path> caFile, Optional<Path> certFile, Optional<P
                 PemUtils.loadIdentityMaterial(cert, keyFile.orElseThrow())));
     return builder.build();
   }
+
+  /**
+   * BouncyCastle algorithms its provider loads by name, named so the jar's minimiser keeps them.
+   */
+  static final class PemAlgorithms {
+    static final List<Class<?>> KEPT =
+        List.of(
+            org.bouncycastle.jcajce.provider.asymmetric.EC.Mappings.class,
+            org.bouncycastle.jcajce.provider.asymmetric.RSA.Mappings.class,
+            org.bouncycastle.jcajce.provider.asymmetric.EdEC.Mappings.class,
+            org.bouncycastle.jcajce.provider.asymmetric.X509.Mappings.class);
+
+    private PemAlgorithms() {}
+  }
 }

@@ -4,6 +4,10 @@ import io.nats.client.Options;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import nl.altindag.ssl.SSLFactory;
 import nl.altindag.ssl.pem.util.PemUtils;
@@ -22,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * TLS to NATS with swappable key and trust managers, reloaded from the files before each reconnect;
- * the client certificate's expiry in a metric and a daily WARN.
+ * the client certificate's expiry in a metric and a daily WARN; failures in words one can act on.
  */
 final class NatsTlsClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NatsTlsClient.class);
@@ -89,7 +94,7 @@ final class NatsTlsClient implements AutoCloseable {
   }
 
   Optional<String> reason(Exception error) {
-    return TlsFailureReason.of(error, clientNotAfter, clock.instant());
+    return failureReason(error, clientNotAfter, clock.instant());
   }
 
   private void warnIfExpiring() {
@@ -111,5 +116,55 @@ final class NatsTlsClient implements AutoCloseable {
   @Override
   public void close() {
     expiryCheck.shutdownNow();
+  }
+
+  /** Names the cause of a failed connect, when it was TLS or an expired client certificate. */
+  static Optional<String> failureReason(
+      Throwable error, Optional<Instant> clientNotAfter, Instant now) {
+    // First, whatever the error: with TLS 1.3 the server's refusal arrives after the handshake,
+    // as a broken pipe or a timeout.
+    if (clientNotAfter.isPresent() && clientNotAfter.get().isBefore(now)) {
+      return Optional.of(
+          "certificate expired: the client certificate expired at "
+              + clientNotAfter.get()
+              + "; replace the files and the next connect uses them");
+    }
+    if (!causedBy(error, SSLException.class)) {
+      return Optional.empty();
+    }
+    if (causedBy(error, CertificateExpiredException.class, CertificateNotYetValidException.class)) {
+      return Optional.of("certificate expired: the server's certificate is not valid now");
+    }
+    if (causedBy(error, CertPathBuilderException.class, CertPathValidatorException.class)) {
+      return Optional.of(
+          "unknown CA: the server's certificate is not signed by a CA that is trusted for NATS");
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      String text = String.valueOf(cause.getMessage());
+      if (text.contains("No subject alternative") || text.contains("No name matching")) {
+        return Optional.of(
+            "host name mismatch: the server's certificate is not for the host in the URL ("
+                + text
+                + ")");
+      }
+      if (text.startsWith("Received fatal alert: ")) {
+        return Optional.of(
+            "the server refused the handshake ("
+                + text.substring("Received fatal alert: ".length())
+                + "): does it trust the CA of the client certificate, and is one sent?");
+      }
+    }
+    return Optional.of("TLS failed: " + error.getMessage());
+  }
+
+  private static boolean causedBy(Throwable error, Class<?>... types) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      for (Class<?> type : types) {
+        if (type.isInstance(cause)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

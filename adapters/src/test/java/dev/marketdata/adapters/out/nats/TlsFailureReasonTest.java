@@ -17,7 +17,8 @@ class TlsFailureReasonTest {
   private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
 
   private static String reason(Exception error, Instant clientNotAfter) {
-    return TlsFailureReason.of(error, Optional.ofNullable(clientNotAfter), NOW).orElse("(none)");
+    return NatsTlsClient.failureReason(error, Optional.ofNullable(clientNotAfter), NOW)
+        .orElse("(none)");
   }
 
   private static SSLHandshakeException handshake(String message, Throwable cause) {
