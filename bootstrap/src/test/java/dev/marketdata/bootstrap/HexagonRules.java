@@ -144,11 +144,12 @@ final class HexagonRules {
               ADAPTERS,
               "io.nats.client..",
               // TLS to NATS: the JDK's TLS API, ayza's reloadable managers and PEM reader, and the
-              // BouncyCastle algorithms that reader needs (PemAlgorithms).
+              // BouncyCastle algorithms that reader needs (NatsTls.PemAlgorithms).
               "javax.net.ssl..",
               "nl.altindag.ssl..",
               "org.bouncycastle..",
               "com.fasterxml.jackson..",
+              "org.apache.commons.text.similarity..",
               "com.sun.net.httpserver..",
               "io.prometheus.metrics..",
               "org.slf4j..")

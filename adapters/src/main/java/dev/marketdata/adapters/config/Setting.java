@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** One environment variable, declared once beside its use; loaded, listed and documented. */
 public record Setting<T>(
     String name, String purpose, WhenUnset whenUnset, Parser<T> parser, boolean secret) {
+  private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
 
   public sealed interface WhenUnset {
     /** A value, as the variable would be written. */
@@ -74,29 +76,10 @@ public record Setting<T>(
         .flatMap(
             name ->
                 all.stream()
-                    .filter(setting -> editDistance(name, setting.name()) <= 2)
+                    .filter(setting -> EDITS.apply(name, setting.name()) >= 0)
                     .findFirst()
                     .map(s -> name + " is not a setting; did you mean " + s.name() + "?")
                     .stream())
         .toList();
-  }
-
-  static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
