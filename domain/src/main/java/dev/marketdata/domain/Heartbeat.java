@@ -25,9 +25,7 @@ public record Heartbeat(
     }
   }
 
-  /**
-   * How long a heartbeat sent every {@code interval} stands: one late or lost beat is no outage.
-   */
+  /** Validity of a beat sent every {@code interval}: one late or lost beat is no outage. */
   public static Duration validityFor(Duration interval) {
     return interval.multipliedBy(VALID_FOR_INTERVALS);
   }

@@ -9,9 +9,7 @@ public enum ServiceState {
   /** Shutting down: it accepts no new work, even while still connected. */
   STOPPING;
 
-  /**
-   * Derives the state from the two facts it depends on, so that it can never disagree with them.
-   */
+  /** Derived from the two facts it depends on, so that it never disagrees with them. */
   public static ServiceState of(boolean stopping, boolean connected) {
     if (stopping) {
       return STOPPING;

@@ -12,9 +12,7 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * The heartbeats other instances publish, as they arrive; what is not one is skipped, once said.
- */
+/** The heartbeats others publish, as they arrive; what is not one is skipped, once said. */
 public final class NatsHeartbeatFeed implements HeartbeatFeedPort {
   private static final Logger LOG = LoggerFactory.getLogger(NatsHeartbeatFeed.class);
 

@@ -34,9 +34,7 @@ public record NatsTls(Optional<Path> caFile, Optional<Path> certFile, Optional<P
     return caFile.isPresent() || certFile.isPresent();
   }
 
-  /**
-   * Reads every file as a connect would, and reports each that cannot be used, never its content.
-   */
+  /** Reads each file as a connect would; reports each unusable one, never its content. */
   private void check(Env env) {
     caFile.ifPresent(
         f -> read(env, CA_FILE, f, "a PEM file of the CA certificates trusted for NATS"));
@@ -105,9 +103,7 @@ public record NatsTls(Optional<Path> caFile, Optional<Path> certFile, Optional<P
     return chain.stream().findFirst().map(c -> c.getNotAfter().toInstant());
   }
 
-  /**
-   * What the files hold now: these CAs (else the JVM's), this identity; swappable or to swap in.
-   */
+  /** What the files hold now (CAs, else the JVM's; identity): swappable, or to swap in. */
   SSLFactory read(boolean swappable) {
     SSLFactory.Builder builder = SSLFactory.builder();
     if (swappable) {
@@ -123,9 +119,7 @@ public record NatsTls(Optional<Path> caFile, Optional<Path> certFile, Optional<P
     return builder.build();
   }
 
-  /**
-   * BouncyCastle algorithms its provider loads by name, named so the jar's minimiser keeps them.
-   */
+  /** Algorithms BouncyCastle loads by name, named so that the jar's minimiser keeps them. */
   static final class PemAlgorithms {
     static final List<Class<?>> KEPT =
         List.of(

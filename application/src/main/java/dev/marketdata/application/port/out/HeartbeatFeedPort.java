@@ -6,9 +6,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 public interface HeartbeatFeedPort {
-  /**
-   * Follows the heartbeats of one cluster, or of all, from the next connection on; the bus's
-   * reconnects are the adapter's business.
-   */
+  /** Follows one cluster's heartbeats, or all, from the next connect on, across reconnects. */
   void follow(Optional<String> clusterId, BiConsumer<Heartbeat, Instant> receiver);
 }
