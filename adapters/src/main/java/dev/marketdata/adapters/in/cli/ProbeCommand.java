@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 
 /** {@code --probe}: asks the local instance whether it is ready (GET of its readiness path). */
@@ -16,17 +15,10 @@ public final class ProbeCommand {
   private ProbeCommand() {}
 
   public static boolean ready(InetSocketAddress address, String path, PrintStream out) {
+    String host = address.getAddress().getHostAddress();
+    String authority = (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     try {
-      URL url =
-          new URI(
-                  "http",
-                  null,
-                  address.getAddress().getHostAddress(),
-                  address.getPort(),
-                  path,
-                  null,
-                  null)
-              .toURL();
+      URL url = URI.create("http://" + authority + path).toURL();
       HttpURLConnection connection = (HttpURLConnection) url.openConnection();
       connection.setConnectTimeout(TIMEOUT_MILLIS);
       connection.setReadTimeout(TIMEOUT_MILLIS);
@@ -34,7 +26,7 @@ public final class ProbeCommand {
       connection.disconnect();
       out.println(status == 200 ? "ready" : "not ready: HTTP " + status);
       return status == 200;
-    } catch (IOException | URISyntaxException e) {
+    } catch (IOException e) {
       out.println("not ready: " + e.getMessage());
       return false;
     }

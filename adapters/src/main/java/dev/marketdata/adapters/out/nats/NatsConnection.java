@@ -29,7 +29,7 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private final NatsSettings settings;
-  private final NatsTlsClient tls;
+  private final Optional<NatsTlsClient> tls;
   private final NatsLink link;
   private final Map<String, MessageHandler> subscriptions = new ConcurrentHashMap<>();
   private final AtomicReference<Connection> connection = new AtomicReference<>();
@@ -37,10 +37,11 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
 
   public NatsConnection(NatsSettings settings, PrometheusRegistry metrics, Clock clock) {
     this.settings = settings;
-    this.tls = settings.usesTls() ? new NatsTlsClient(settings.tls(), clock, metrics) : null;
-    this.link =
-        new NatsLink(
-            UrlMasking.mask(String.join(",", settings.servers())), this::whyFailed, clock, metrics);
+    this.tls =
+        Optional.ofNullable(
+            settings.usesTls() ? new NatsTlsClient(settings.tls(), clock, metrics) : null);
+    String servers = UrlMasking.mask(String.join(",", settings.servers()));
+    this.link = new NatsLink(servers, e -> tls.flatMap(t -> t.failed(e)), clock, metrics);
   }
 
   /** Starts connecting in the background; each connect that can send restarts the heartbeat. */
@@ -80,9 +81,7 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
       case NatsCredentials.CredsFile(var file) ->
           options.authHandler(Nats.credentials(file.toString()));
     }
-    if (tls != null) {
-      tls.apply(options);
-    }
+    tls.ifPresent(t -> t.apply(options));
     try {
       Nats.connectAsynchronously(options.build(), true);
     } catch (InterruptedException e) {
@@ -101,21 +100,9 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
       }
       // jnats sends RECONNECTED before its writer leaves reconnect mode; RESUBSCRIBED once it has.
       case RESUBSCRIBED -> heartbeat.restartHeartbeat();
-      case DISCONNECTED -> reloadTls(); // files rotated in place serve the reconnect
+      case DISCONNECTED ->
+          tls.ifPresent(NatsTlsClient::reload); // rotated files serve the reconnect
       default -> {}
-    }
-  }
-
-  /** Why an attempt failed, if TLS knows; the next attempt reads the files again. */
-  private Optional<String> whyFailed(Exception error) {
-    Optional<String> reason = tls == null ? Optional.empty() : tls.reason(error);
-    reloadTls();
-    return reason;
-  }
-
-  private void reloadTls() {
-    if (tls != null) {
-      tls.reload();
     }
   }
 
@@ -177,9 +164,7 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
   }
 
   private void closeQuietly(Connection conn) {
-    if (tls != null) {
-      tls.close();
-    }
+    tls.ifPresent(NatsTlsClient::close);
     try {
       conn.close();
     } catch (InterruptedException e) {

@@ -93,8 +93,11 @@ final class NatsTlsClient implements AutoCloseable {
         tls.certFile().flatMap(cert -> NatsTls.notAfter(PemUtils.loadCertificate(cert)));
   }
 
-  Optional<String> reason(Exception error) {
-    return failureReason(error, clientNotAfter, clock.instant());
+  /** Why a connect failed, if TLS can tell; the next attempt reads the files again. */
+  Optional<String> failed(Exception error) {
+    Optional<String> reason = failureReason(error, clientNotAfter, clock.instant());
+    reload();
+    return reason;
   }
 
   private void warnIfExpiring() {
