@@ -43,7 +43,9 @@ final class ServiceRunner {
         running = startOrExit(config);
       }
     }
-    awaitForever();
+    while (true) {
+      LockSupport.park(); // the process ends in the shutdown hook, whatever wakes main
+    }
   }
 
   /** {@code --watch}: never returns; a signal closes the connection and exits 0. */
@@ -141,11 +143,5 @@ final class ServiceRunner {
   private static void halt(int code) {
     JsonLogging.flush();
     Runtime.getRuntime().halt(code);
-  }
-
-  private static void awaitForever() {
-    while (true) {
-      LockSupport.park(); // the process ends in the shutdown hook, whatever wakes main
-    }
   }
 }

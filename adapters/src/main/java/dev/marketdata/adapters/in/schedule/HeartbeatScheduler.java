@@ -46,9 +46,6 @@ public final class HeartbeatScheduler implements RestartHeartbeatUseCase, AutoCl
       Clock clock,
       Duration interval,
       PrometheusRegistry metrics) {
-    if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("interval must be positive, got " + interval);
-    }
     this.heartbeats = heartbeats;
     this.clock = clock;
     this.interval = interval;

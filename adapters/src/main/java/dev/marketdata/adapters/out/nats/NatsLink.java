@@ -35,8 +35,8 @@ final class NatsLink implements ConnectionListener, ErrorListener {
   private final Clock clock;
   private final Set<String> reported = new HashSet<>();
   private volatile boolean up;
-  private long ups;
-  private long losses;
+  private volatile long ups;
+  private volatile long losses;
   private Instant since;
   private Instant lastWarn;
   private int failures;
@@ -64,16 +64,12 @@ final class NatsLink implements ConnectionListener, ErrorListener {
         .register(metrics);
   }
 
-  private void counter(PrometheusRegistry metrics, String name, String help, LongSupplier count) {
+  private static void counter(
+      PrometheusRegistry metrics, String name, String help, LongSupplier count) {
     CounterWithCallback.builder()
         .name(name)
         .help(help)
-        .callback(
-            callback -> {
-              synchronized (this) {
-                callback.call((double) count.getAsLong());
-              }
-            })
+        .callback(callback -> callback.call((double) count.getAsLong()))
         .register(metrics);
   }
 

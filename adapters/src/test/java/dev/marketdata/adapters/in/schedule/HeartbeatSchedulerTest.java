@@ -75,10 +75,10 @@ class HeartbeatSchedulerTest {
   }
 
   @Test
-  void rejectsANonPositiveInterval() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> scheduler(command -> PublishResult.PUBLISHED, Duration.ZERO));
+  void refusesToStartWithANonPositiveInterval() {
+    HeartbeatScheduler scheduler = scheduler(command -> PublishResult.PUBLISHED, Duration.ZERO);
+
+    assertThrows(IllegalArgumentException.class, scheduler::start);
   }
 
   private static double counter(PrometheusRegistry metrics, String name, Labels labels) {
