@@ -1,10 +1,7 @@
 package dev.marketdata.adapters.config;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,13 +33,7 @@ public record DotenvFile(Map<String, String> values, List<ConfigProblem> problem
     }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
+      text = Files.readString(file); // UTF-8, refusing malformed input
     } catch (CharacterCodingException e) {
       return fileProblem(file, "a UTF-8 text file");
     } catch (IOException e) {

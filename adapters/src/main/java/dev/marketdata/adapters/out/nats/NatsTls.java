@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.altindag.ssl.SSLFactory;
 import nl.altindag.ssl.pem.util.PemUtils;
+import nl.altindag.ssl.util.TrustManagerUtils;
 
 /** The PEM files of TLS to NATS. Any file turns TLS on; none leaves it to the URL's scheme. */
 public record NatsTls(Optional<Path> caFile, Optional<Path> certFile, Optional<Path> keyFile) {
@@ -109,9 +110,11 @@ public record NatsTls(Optional<Path> caFile, Optional<Path> certFile, Optional<P
     if (swappable) {
       builder.withSwappableTrustMaterial().withSwappableIdentityMaterial();
     }
-    caFile.ifPresentOrElse(
-        ca -> builder.withTrustMaterial(PemUtils.loadTrustMaterial(ca)),
-        builder::withDefaultTrustMaterial);
+    builder.withTrustMaterial(
+        new HostCheckingTrustManager(
+            caFile
+                .map(PemUtils::loadTrustMaterial)
+                .orElseGet(TrustManagerUtils::createTrustManagerWithJdkTrustedCertificates)));
     certFile.ifPresent(
         cert ->
             builder.withIdentityMaterial(

@@ -3,7 +3,6 @@ package dev.marketdata.adapters.out.nats;
 import io.nats.client.Options;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -15,10 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
 import nl.altindag.ssl.SSLFactory;
 import nl.altindag.ssl.pem.util.PemUtils;
 import nl.altindag.ssl.util.SSLFactoryUtils;
@@ -61,18 +57,7 @@ final class NatsTlsClient implements AutoCloseable {
   void apply(Options.Builder options) {
     // jnats' default resolves the name first; HappyEyeballs keeps it for the handshake.
     options.hostnameResolveMode(Options.HostnameResolveMode.HappyEyeballs);
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(
-          factory.getKeyManager().map(km -> new KeyManager[] {km}).orElse(null),
-          new TrustManager[] {
-            new HostCheckingTrustManager(factory.getTrustManager().orElseThrow())
-          },
-          null);
-      options.sslContext(context);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JVM offers no TLS", e);
-    }
+    options.sslContext(factory.getSslContext());
   }
 
   /** Files replaced in place (a Secret volume, cert-manager) are used from the next connect. */
