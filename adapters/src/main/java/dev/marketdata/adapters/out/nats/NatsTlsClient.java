@@ -10,10 +10,14 @@ import java.security.cert.CertificateNotYetValidException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import nl.altindag.ssl.SSLFactory;
 import nl.altindag.ssl.pem.util.PemUtils;
@@ -117,17 +121,21 @@ final class NatsTlsClient implements AutoCloseable {
               + clientNotAfter.get()
               + "; replace the files and the next connect uses them");
     }
-    if (!causedBy(error, SSLException.class)) {
+    List<Throwable> chain = Stream.iterate(error, Objects::nonNull, Throwable::getCause).toList();
+    Predicate<Class<?>> causedBy = type -> chain.stream().anyMatch(type::isInstance);
+    if (!causedBy.test(SSLException.class)) {
       return Optional.empty();
     }
-    if (causedBy(error, CertificateExpiredException.class, CertificateNotYetValidException.class)) {
+    if (causedBy.test(CertificateExpiredException.class)
+        || causedBy.test(CertificateNotYetValidException.class)) {
       return Optional.of("certificate expired: the server's certificate is not valid now");
     }
-    if (causedBy(error, CertPathBuilderException.class, CertPathValidatorException.class)) {
+    if (causedBy.test(CertPathBuilderException.class)
+        || causedBy.test(CertPathValidatorException.class)) {
       return Optional.of(
           "unknown CA: the server's certificate is not signed by a CA that is trusted for NATS");
     }
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+    for (Throwable cause : chain) {
       String text = String.valueOf(cause.getMessage());
       if (text.contains("No subject alternative") || text.contains("No name matching")) {
         return Optional.of(
@@ -143,16 +151,5 @@ final class NatsTlsClient implements AutoCloseable {
       }
     }
     return Optional.of("TLS failed: " + error.getMessage());
-  }
-
-  private static boolean causedBy(Throwable error, Class<?>... types) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      for (Class<?> type : types) {
-        if (type.isInstance(cause)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }
