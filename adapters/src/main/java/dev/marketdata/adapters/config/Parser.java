@@ -54,14 +54,11 @@ public record Parser<T>(
 
   public static Parser<Integer> integer(int min, int max, String expected) {
     return of(
-        text -> {
-          try {
-            int number = text.length() <= 10 ? Integer.parseInt(text) : min - 1;
-            return Optional.of(number).filter(n -> n >= min && n <= max);
-          } catch (NumberFormatException e) {
-            return Optional.empty();
-          }
-        },
+        text ->
+            Optional.of(text)
+                .filter(digits -> digits.matches("\\d{1,9}"))
+                .map(Integer::valueOf)
+                .filter(n -> n >= min && n <= max),
         min + "-" + max,
         expected,
         String::valueOf);
