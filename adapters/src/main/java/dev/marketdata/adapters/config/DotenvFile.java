@@ -21,6 +21,9 @@ public record DotenvFile(Map<String, String> values, List<ConfigProblem> problem
   private static final Pattern ASSIGNMENT =
       Pattern.compile("(?:export[ \\t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=[ \\t]*(.*)");
 
+  /** A comment after an unquoted value starts at a '#' preceded by whitespace. */
+  private static final Pattern UNQUOTED_COMMENT = Pattern.compile("(^|\\s)#.*");
+
   public DotenvFile {
     values = Map.copyOf(values);
     problems = List.copyOf(problems);
@@ -105,18 +108,7 @@ public record DotenvFile(Map<String, String> values, List<ConfigProblem> problem
       }
       throw new IllegalArgumentException("a closing double quote (\") on the same line");
     }
-    int comment = unquotedCommentStart(raw);
-    return (comment < 0 ? raw : raw.substring(0, comment)).strip();
-  }
-
-  /** A comment after an unquoted value starts at a '#' preceded by whitespace. */
-  private static int unquotedCommentStart(String raw) {
-    for (int i = 0; i < raw.length(); i++) {
-      if (raw.charAt(i) == '#' && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)))) {
-        return i;
-      }
-    }
-    return -1;
+    return UNQUOTED_COMMENT.matcher(raw).replaceFirst("").strip();
   }
 
   private static void requireOnlyComment(String rest) {
