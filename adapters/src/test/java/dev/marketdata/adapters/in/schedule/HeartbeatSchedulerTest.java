@@ -141,22 +141,15 @@ class HeartbeatSchedulerTest {
 
   @Test
   void countsPublishedAndDroppedHeartbeatsByReason() {
-    Iterator<PublishResult> results =
-        List.of(
-                PublishResult.PUBLISHED,
-                PublishResult.SKIPPED_NOT_CONNECTED,
-                PublishResult.DROPPED_NO_ANSWER,
-                PublishResult.DROPPED_NO_ANSWER,
-                PublishResult.SKIPPED_STOPPING)
-            .iterator();
     PrometheusRegistry metrics = new PrometheusRegistry();
-    HeartbeatScheduler task =
-        new HeartbeatScheduler(
-            c -> results.next(), Clock.systemUTC(), Duration.ofSeconds(1), metrics);
 
-    for (int beat = 0; beat < 5; beat++) {
-      task.beat();
-    }
+    beat(
+        metrics,
+        PUBLISHED,
+        SKIPPED_NOT_CONNECTED,
+        DROPPED_NO_ANSWER,
+        DROPPED_NO_ANSWER,
+        SKIPPED_STOPPING);
 
     assertEquals(1, counter(metrics, "marketdata_heartbeats_published", Labels.EMPTY));
     assertEquals(
@@ -167,21 +160,9 @@ class HeartbeatSchedulerTest {
 
   @Test
   void nothingIsCountedAsDroppedBeforeTheFirstHeartbeatWentOut() {
-    Iterator<PublishResult> results =
-        List.of(
-                PublishResult.SKIPPED_NOT_CONNECTED,
-                PublishResult.DROPPED_NO_ANSWER,
-                PublishResult.PUBLISHED,
-                PublishResult.SKIPPED_NOT_CONNECTED)
-            .iterator();
     PrometheusRegistry metrics = new PrometheusRegistry();
-    HeartbeatScheduler task =
-        new HeartbeatScheduler(
-            c -> results.next(), Clock.systemUTC(), Duration.ofSeconds(1), metrics);
 
-    for (int beat = 0; beat < 4; beat++) {
-      task.beat();
-    }
+    beat(metrics, SKIPPED_NOT_CONNECTED, DROPPED_NO_ANSWER, PUBLISHED, SKIPPED_NOT_CONNECTED);
 
     assertEquals(
         1, counter(metrics, "marketdata_heartbeats_dropped", Labels.of("reason", "not_connected")));
@@ -189,20 +170,24 @@ class HeartbeatSchedulerTest {
         0, counter(metrics, "marketdata_heartbeats_dropped", Labels.of("reason", "no_answer")));
   }
 
-  /** The lines above DEBUG that a sequence of heartbeat results leaves, as "LEVEL message". */
-  private static List<String> outageLines(PublishResult... results) {
+  /** One beat for each result, in order, as the use case returns them. */
+  private static void beat(PrometheusRegistry metrics, PublishResult... results) {
     Iterator<PublishResult> next = List.of(results).iterator();
     HeartbeatScheduler task =
-        new HeartbeatScheduler(
-            c -> next.next(), Clock.systemUTC(), Duration.ofSeconds(1), new PrometheusRegistry());
+        new HeartbeatScheduler(c -> next.next(), Clock.systemUTC(), Duration.ofSeconds(1), metrics);
+    for (int beat = 0; beat < results.length; beat++) {
+      task.beat();
+    }
+  }
+
+  /** The lines above DEBUG that a sequence of heartbeat results leaves, as "LEVEL message". */
+  private static List<String> outageLines(PublishResult... results) {
     Logger log = (Logger) LoggerFactory.getLogger(HeartbeatScheduler.class);
     ListAppender<ILoggingEvent> lines = new ListAppender<>();
     lines.start();
     log.addAppender(lines);
     try {
-      for (int beat = 0; beat < results.length; beat++) {
-        task.beat();
-      }
+      beat(new PrometheusRegistry(), results);
     } finally {
       log.detachAppender(lines);
     }
