@@ -5,7 +5,6 @@ import dev.marketdata.adapters.in.http.HealthHttpServer;
 import dev.marketdata.adapters.in.schedule.HeartbeatScheduler;
 import dev.marketdata.adapters.out.nats.NatsConnection;
 import dev.marketdata.adapters.out.nats.NatsHeartbeatPublisher;
-import dev.marketdata.adapters.out.nats.UrlMasking;
 import dev.marketdata.application.service.HealthService;
 import dev.marketdata.application.service.HeartbeatService;
 import dev.marketdata.bootstrap.config.ServiceConfig;
@@ -65,7 +64,7 @@ public record ServiceGraph(
     heartbeat.start();
     LOG.atInfo()
         .addKeyValue("healthPort", server.port())
-        .addKeyValue("natsServers", UrlMasking.mask(String.join(",", config.nats().servers())))
+        .addKeyValue("natsServers", config.nats().shownServers())
         .addKeyValue("clientId", clientId)
         .addKeyValue("heartbeatSubject", config.nats().heartbeatSubject())
         .log("started");

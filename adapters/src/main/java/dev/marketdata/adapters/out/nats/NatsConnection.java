@@ -40,8 +40,8 @@ public final class NatsConnection implements MessagingStatusPort, AutoCloseable 
     this.tls =
         Optional.ofNullable(
             settings.usesTls() ? new NatsTlsClient(settings.tls(), clock, metrics) : null);
-    String servers = UrlMasking.mask(String.join(",", settings.servers()));
-    this.link = new NatsLink(servers, e -> tls.flatMap(t -> t.failed(e)), clock, metrics);
+    this.link =
+        new NatsLink(settings.shownServers(), e -> tls.flatMap(t -> t.failed(e)), clock, metrics);
   }
 
   /** Starts connecting in the background; each connect that can send restarts the heartbeat. */

@@ -132,6 +132,15 @@ public record NatsSettings(
     return SUBJECT_PREFIX + clusterId.map(id -> id + ".*").orElse(">");
   }
 
+  /** The servers as logs show them: credentials in a URL masked. */
+  public String shownServers() {
+    return shown(servers);
+  }
+
+  private static String shown(List<String> servers) {
+    return UrlMasking.mask(String.join(",", servers));
+  }
+
   /** TLS when a TLS file is set, or a URL's scheme asks for it. */
   public boolean usesTls() {
     return tls.configured()
@@ -156,7 +165,7 @@ public record NatsSettings(
             + " password apart; at most "
             + MAX_URL_LIST_LENGTH
             + " characters)",
-        servers -> UrlMasking.mask(String.join(",", servers)),
+        NatsSettings::shown,
         text ->
             text.length() > MAX_URL_LIST_LENGTH
                 ? "(" + text.length() + " characters, not shown)"
