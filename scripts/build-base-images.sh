@@ -9,11 +9,12 @@
 #                                    Debian packages (mmdebstrap) and this machine's Temurin 25 JDK.
 #
 # The stand-ins mirror what the real images provide:
-#   builder: a Debian root filesystem with a shell, binutils and a full JDK 25 at /opt/java/openjdk
-#            (JAVA_HOME and PATH set), like eclipse-temurin's -jdk images;
+#   builder: the gcc stand-in (a Debian root with a shell and binutils) and a full JDK 25 at
+#            /opt/java/openjdk (JAVA_HOME and PATH set), like eclipse-temurin's -jdk images;
 #   runtime: a shell-less glibc base (base-files, netbase, tzdata, libc6) with the nonroot user
 #            65532 and WORKDIR /home/nonroot, like gcr.io/distroless/base-nossl-debian12:nonroot.
-#   gcc:     Debian's gcc and libc6-dev (the health check's static build), like the gcc image;
+#   gcc:     Debian's gcc, libc6-dev and ca-certificates (the health check's static build), like
+#            the gcc image;
 #   nats:    Debian's nats-server (2.9.10) at /usr/local/bin/nats-server, busybox' wget for the
 #            health check, and /etc/nats/nats-server.conf (client 4222, monitoring 8222, cluster
 #            6222), like the official alpine variant; docker-compose.yml passes its own arguments.
@@ -78,7 +79,7 @@ nats_image=$(sed -n 's/^ *image: *\(nats:[^ ]*\) *$/\1/p' docker-compose.yml | h
 log() { echo "build-base-images: $*"; }
 
 # Raised whenever a stand-in changes, so that engines holding an older one rebuild it.
-standin_version=4
+standin_version=5
 standin_label="dev.marketdata.stand-in=$standin_version"
 
 # Present, and not a stand-in of an older version (a pulled image has no such label).
@@ -88,15 +89,18 @@ present() {
     { [ -z "$label" ] || [ "$label" = "$standin_version" ]; }
 }
 
-# busybox (Debian's static build) into folder $1, as bin/busybox.
+# busybox (Debian's static build) into folder $1, as bin/busybox; extracted once per run.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+busybox_cache=$work/busybox
 fetch_busybox() {
-  local extracted
-  extracted=$(mktemp -d)
-  mmdebstrap --quiet --variant=extract --include=busybox-static "$suite" - "$mirror" |
-    tar -x -C "$extracted"
+  if [ ! -d "$busybox_cache" ]; then
+    mkdir -p "$busybox_cache"
+    mmdebstrap --quiet --variant=extract --include=busybox-static "$suite" - "$mirror" |
+      tar -x -C "$busybox_cache"
+  fi
   mkdir -p "$1/bin"
-  cp -L "$extracted/bin/busybox" "$1/bin/busybox"
-  rm -rf "$extracted"
+  cp -L "$busybox_cache/bin/busybox" "$1/bin/busybox"
 }
 
 try_pull() {
@@ -115,27 +119,26 @@ need_tools() {
   }
 }
 
+# On the gcc stand-in, so that one Debian root serves both (minbase takes most of either's build).
 build_builder() {
-  log "building stand-in $builder_image from Debian $suite + $jdk_home"
+  log "building stand-in $builder_image from $gcc_image + $jdk_home"
+  local context
+  context=$(mktemp -d)
   # cp -L: the JDK's lib/security/cacerts is a symlink into the host's /etc; copy what it points to.
-  mmdebstrap --quiet --variant=minbase --include=ca-certificates,binutils \
-    --customize-hook='mkdir -p "$1/opt/java"' \
-    --customize-hook="cp -rL '$jdk_home' \"\$1/opt/java/openjdk\"" \
-    --customize-hook='rm -rf "$1/var/cache/apt/archives/"*.deb "$1/var/lib/apt/lists/"*' \
-    "$suite" - "$mirror" |
-    docker import \
-      --change 'ENV JAVA_HOME=/opt/java/openjdk' \
-      --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-      --change 'ENV LANG=C.UTF-8' \
-      --change 'CMD ["jshell"]' \
-      --change "LABEL $standin_label" \
-      --message "stand-in for $builder_image (scripts/build-base-images.sh)" \
-      - "$builder_image" >/dev/null
+  cp -rL "$jdk_home" "$context/openjdk"
+  printf '%s\n' "FROM $gcc_image" 'COPY openjdk /opt/java/openjdk' \
+    'ENV JAVA_HOME=/opt/java/openjdk' \
+    'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    'ENV LANG=C.UTF-8' 'CMD ["jshell"]' "LABEL $standin_label" > "$context/Dockerfile"
+  # The CLI warns that the legacy builder is deprecated: said only when the build fails.
+  docker build -q -t "$builder_image" "$context" >/dev/null 2>"$context.log" ||
+    { cat "$context.log" >&2; exit 1; }
+  rm -rf "$context" "$context.log"
 }
 
 build_gcc() {
-  log "building stand-in $gcc_image from Debian $suite (gcc, libc6-dev)"
-  mmdebstrap --quiet --variant=minbase --include=gcc,libc6-dev \
+  log "building stand-in $gcc_image from Debian $suite (gcc, libc6-dev, ca-certificates)"
+  mmdebstrap --quiet --variant=minbase --include=gcc,libc6-dev,binutils,ca-certificates \
     --customize-hook='rm -rf "$1/var/cache/apt/archives/"*.deb "$1/var/lib/apt/lists/"*' \
     "$suite" - "$mirror" |
     docker import \
@@ -214,13 +217,12 @@ build_nats() {
   # Laid out in a folder rather than with mmdebstrap hooks: the extract variant runs none.
   local root
   root=$(mktemp -d)
-  mmdebstrap --quiet --variant=extract --include=base-files,libc6,nats-server \
+  mmdebstrap --quiet --variant=extract --include=base-files,libc6,nats-server,busybox-static \
     "$suite" - "$mirror" | tar -x -C "$root"
   mkdir -p "$root/usr/local/bin" "$root/etc/nats"
   mv "$root/usr/sbin/nats-server" "$root/usr/local/bin/nats-server"
   # busybox runs the applet its name says: this copy is wget, for the health check.
-  fetch_busybox "$root/usr/local"
-  mv "$root/usr/local/bin/busybox" "$root/usr/local/bin/wget"
+  mv "$root/bin/busybox" "$root/usr/local/bin/wget"
   printf 'port: 4222\nhttp_port: 8222\ncluster {\n  name: local\n  port: 6222\n}\n' \
     > "$root/etc/nats/nats-server.conf"
   drop_package_data "$root"
@@ -251,11 +253,12 @@ ensure() {
   log "$image built: $(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.1f MB", $1/1e6}')"
 }
 
-# Side by side: each build mostly waits on the mirror. The Prometheus stand-in builds on the
-# runtime's, so it follows it.
+# Side by side; the builder stand-in builds on gcc's, the Prometheus one on the runtime's.
 pids=()
-ensure "$builder_image" build_builder & pids+=($!)
-ensure "$gcc_image" build_gcc & pids+=($!)
+{
+  ensure "$gcc_image" build_gcc
+  ensure "$builder_image" build_builder
+} & pids+=($!)
 ensure "$nats_image" build_nats & pids+=($!)
 {
   ensure "$runtime_image" build_runtime
