@@ -9,12 +9,11 @@
 #                                    Debian packages (mmdebstrap) and this machine's Temurin 25 JDK.
 #
 # The stand-ins mirror what the real images provide:
-#   builder: the gcc stand-in (a Debian root with a shell and binutils) and a full JDK 25 at
+#   builder: the gcc stand-in (Debian packages with a shell and binutils) and a full JDK 25 at
 #            /opt/java/openjdk (JAVA_HOME and PATH set), like eclipse-temurin's -jdk images;
 #   runtime: a shell-less glibc base (base-files, netbase, tzdata, libc6) with the nonroot user
 #            65532 and WORKDIR /home/nonroot, like gcr.io/distroless/base-nossl-debian12:nonroot.
-#   gcc:     Debian's gcc, libc6-dev and ca-certificates (the health check's static build), like
-#            the gcc image;
+#   gcc:     Debian's gcc and libc6-dev (the health check's static build), like the gcc image;
 #   nats:    Debian's nats-server (2.9.10) at /usr/local/bin/nats-server, busybox' wget for the
 #            health check, and /etc/nats/nats-server.conf (client 4222, monitoring 8222, cluster
 #            6222), like the official alpine variant; docker-compose.yml passes its own arguments.
@@ -79,7 +78,7 @@ nats_image=$(sed -n 's/^ *image: *\(nats:[^ ]*\) *$/\1/p' docker-compose.yml | h
 log() { echo "build-base-images: $*"; }
 
 # Raised whenever a stand-in changes, so that engines holding an older one rebuild it.
-standin_version=5
+standin_version=6
 standin_label="dev.marketdata.stand-in=$standin_version"
 
 # Present, and not a stand-in of an older version (a pulled image has no such label).
@@ -136,10 +135,11 @@ build_builder() {
   rm -rf "$context" "$context.log"
 }
 
+# Extracted, not installed (no dpkg run): what the Dockerfile's two stages call, in 18 s, not 43.
 build_gcc() {
-  log "building stand-in $gcc_image from Debian $suite (gcc, libc6-dev, ca-certificates)"
-  mmdebstrap --quiet --variant=minbase --include=gcc,libc6-dev,binutils,ca-certificates \
-    --customize-hook='rm -rf "$1/var/cache/apt/archives/"*.deb "$1/var/lib/apt/lists/"*' \
+  log "building stand-in $gcc_image from Debian $suite (gcc, libc6-dev, a shell, find)"
+  mmdebstrap --quiet --variant=extract \
+    --include=base-files,dash,bash,coreutils,findutils,grep,sed,gcc,libc6-dev,binutils \
     "$suite" - "$mirror" |
     docker import \
       --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
