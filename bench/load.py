@@ -2,13 +2,13 @@
 """The image under concurrent HTTP load at a memory limit, and what one HEALTHCHECK probe costs.
 
   bench/load.py [--image IMAGE] [--clients 16] [--seconds 60] [--memory 64m] [--check]
-                [--docker-args "--cpus 1 --pids-limit 128"] [--out FILE.md]
+                [--docker-args "--cpus 1 --pids-limit 128"] [--probes 10] [--out FILE.md]
 
 Starts a nats-server on loopback and the image beside it: read-only, no capabilities, memory
 limited without swap, 100 ms heartbeats, no CPU or PID limit unless --docker-args adds them.
 CLIENTS threads then ask /health/live, /health/ready and /metrics in turn, without pause, for
 SECONDS, while a NATS subscriber times the heartbeats and a watcher asks /health/ready every
-250 ms. Then the image's HEALTHCHECK runs 10 times through `docker exec`, its CPU and memory read
+250 ms. Then the image's HEALTHCHECK runs PROBES times through `docker exec`, its CPU and memory read
 from the container's cgroup. Prints (and with --out writes) peak memory, request rate, answers
 by status, heartbeat gaps and the probe's cost; with --check, exits 1 if the container was killed,
 became not ready or did not stop with exit 0 (--on-time: or a heartbeat came late). Removes what it started.
@@ -126,8 +126,8 @@ def cgroup_cost(container_id, command):
     return cpu / 1e6, max(0, int(peak.read_text()) - before_memory) / 2**20, code
 
 
-def probe_cost(container_id, healthcheck, runs=10):
-    """Medians of 10: the HEALTHCHECK, and the same binary with a bad port (docker exec's own
+def probe_cost(container_id, healthcheck, runs):
+    """Medians of RUNS: the HEALTHCHECK, and the same binary with a bad port (docker exec's own
     cost, which any HEALTHCHECK command pays), each in the container's cgroup."""
     probes = [cgroup_cost(container_id, [container_id] + healthcheck) for _ in range(runs)]
     execs = [cgroup_cost(container_id, ["-e", "HEALTH_PORT=none", container_id] + healthcheck)
@@ -148,6 +148,8 @@ def main():
     parser.add_argument("--on-time", action="store_true",
                         help="with --check, also fail on a heartbeat gap over two intervals")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--probes", type=int, default=10,
+                        help="HEALTHCHECK runs to measure (1: only its exit, as CI checks)")
     args = parser.parse_args()
 
     nats_port, port = free_port(), free_port()
@@ -195,7 +197,7 @@ def main():
                                     name))[1:]
         probe = None
         if state["Running"]:
-            probe = probe_cost(container, healthcheck)
+            probe = probe_cost(container, healthcheck, args.probes)
         exit_code = None
         if state["Running"]:
             sh("docker", "stop", name)
@@ -220,7 +222,7 @@ def main():
         f"| not ready (watcher, every 250 ms) | {len(not_ready)} |",
         f"| heartbeats | {len(arrivals)}, every {statistics.median(gaps) if gaps else 0:.0f} ms"
         f" (median), longest gap {max(gaps, default=0):.0f} ms, {len(late)} over 200 ms |",
-        f"| HEALTHCHECK in the cgroup (median of 10) | {probe[0]} ms CPU, {probe[1]} MiB, exits"
+        f"| HEALTHCHECK in the cgroup (median of {args.probes}) | {probe[0]} ms CPU, {probe[1]} MiB, exits"
         f" {probe[4]} |" if probe else "| HEALTHCHECK | not measured: the container was gone |",
         f"| of which `docker exec` itself (same binary, bad port) | {probe[2]} ms CPU,"
         f" {probe[3]} MiB |" if probe else None,
