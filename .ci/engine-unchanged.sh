@@ -30,13 +30,9 @@ ids_before=$(docker images -aq --no-trunc | sort -u)
 
 "$@"
 what=${*: -3}
-
 after=$(state)
-[ "$before" = "$after" ] || {
-  echo "engine-unchanged: '... $what' changed the engine (< before, > after):" >&2
-  diff <(echo "$before") <(echo "$after") >&2
-  exit 1
-}
+[ "$before" = "$after" ] || { echo "engine-unchanged: '... $what' changed the engine (< before, > after):" >&2
+  diff <(echo "$before") <(echo "$after") >&2; exit 1; }
 removed=$(comm -23 <(echo "$ids_before") <(docker images -aq --no-trunc | sort -u))
 [ -z "$removed" ] || { echo "engine-unchanged: '... $what' removed images: $removed" >&2; exit 1; }
 echo "engine-unchanged: the engine is as '... $what' found it"

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# Starts an image as production runs it (non-root, read-only, no capabilities, the stack's memory
-# limit, bounded PIDs) beside the stack's NATS on a network of its own, with its AOT cache
-# required, and proves it: healthy, then exit 0 with its final `stopped` line on `docker stop`.
-# The release runs it on each architecture's pushed digest before signing; .ci/run on the image
-# the test command built, pulled from a local registry.   Usage: .ci/probe-image.sh IMAGE_REFERENCE
+# Starts an image as production runs it (non-root, read-only, no capabilities, the stack's memory,
+# bounded PIDs, its AOT cache required) beside the stack's NATS, and proves it healthy, then exit 0
+# with its `stopped` line on `docker stop`. The release runs it on each pushed digest before
+# signing; .ci/run on the image pulled from a local registry.  Usage: .ci/probe-image.sh IMAGE
 set -euo pipefail
 compose="$(dirname "$0")/../docker-compose.yml"
 reference=${1:?usage: .ci/probe-image.sh IMAGE_REFERENCE}
