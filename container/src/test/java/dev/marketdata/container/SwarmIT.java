@@ -186,8 +186,9 @@ class SwarmIT {
 
       phase("scaled down");
       assertEquals(List.of(), findings, "hardening of the stack's containers");
-      assertEveryWindowHasThreeReplicas(updateStart, updateEnd);
-      assertEveryWindowHasThreeReplicas(badStart, badEnd);
+      assertEveryWindowHas(3, updateStart, updateEnd);
+      // A rollback may stop a healthy replica before its twin starts (moby/moby#43081).
+      assertEveryWindowHas(2, badStart, badEnd);
       assertFalse(exited78.isBlank(), "no task exited 78");
       assertEquals(3, afterRollbacks.size(), "replicas after the rollbacks");
       assertEquals(List.of(renamed, renamed, renamed), imagesAfterRollbacks, "rolled back to");
@@ -276,7 +277,7 @@ class SwarmIT {
         .count();
   }
 
-  private void assertEveryWindowHasThreeReplicas(Instant start, Instant end) {
+  private void assertEveryWindowHas(int replicas, Instant start, Instant end) {
     List<String> thin = new ArrayList<>();
     for (Instant from = start; from.plus(WINDOW).isBefore(end); from = from.plus(WINDOW)) {
       Instant windowStart = from;
@@ -285,14 +286,17 @@ class SwarmIT {
       beats.stream()
           .filter(b -> !b.at().isBefore(windowStart) && b.at().isBefore(windowEnd))
           .forEach(b -> ids.add(b.serviceId()));
-      if (ids.size() < 3) {
+      if (ids.size() < replicas) {
         thin.add(windowStart + ": " + ids);
       }
     }
     assertEquals(
         List.of(),
         thin,
-        "windows with fewer than 3 replicas beating; the replicas:\n" + replicaHistory());
+        "windows with fewer than "
+            + replicas
+            + " replicas beating; the replicas:\n"
+            + replicaHistory());
   }
 
   /** Waits for an update to be rolled back by Swarm itself, from the moment it is started. */
