@@ -286,8 +286,14 @@ public final class NatsServer implements AutoCloseable {
     thawQuietly();
     try {
       runner.shutdown(true);
+      // The runner copies a configuration file to a temporary one and leaves it there.
+      if (runner.getConfigFile() != null) {
+        Files.deleteIfExists(Path.of(runner.getConfigFile()));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
