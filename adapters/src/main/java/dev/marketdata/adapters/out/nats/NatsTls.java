@@ -9,7 +9,10 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import nl.altindag.ssl.SSLFactory;
+import nl.altindag.ssl.model.TrustManagerParameters;
 import nl.altindag.ssl.pem.util.PemUtils;
 import nl.altindag.ssl.util.TrustManagerUtils;
 
@@ -111,15 +114,32 @@ public record NatsTls(Optional<Path> caFile, Optional<Path> certFile, Optional<P
       builder.withSwappableTrustMaterial().withSwappableIdentityMaterial();
     }
     builder.withTrustMaterial(
-        new HostCheckingTrustManager(
+        TrustManagerUtils.createEnhanceableTrustManager(
             caFile
                 .map(PemUtils::loadTrustMaterial)
-                .orElseGet(TrustManagerUtils::createTrustManagerWithJdkTrustedCertificates)));
+                .orElseGet(TrustManagerUtils::createTrustManagerWithJdkTrustedCertificates),
+            NatsTls::checkHostName));
     certFile.ifPresent(
         cert ->
             builder.withIdentityMaterial(
                 PemUtils.loadIdentityMaterial(cert, keyFile.orElseThrow())));
     return builder.build();
+  }
+
+  /**
+   * jnats asks no socket to check the server's host name: this asks each, then the chain is judged.
+   */
+  private static boolean checkHostName(TrustManagerParameters handshake) {
+    SSLSocket socket =
+        handshake
+            .getSocket()
+            .filter(SSLSocket.class::isInstance)
+            .map(SSLSocket.class::cast)
+            .orElseThrow(() -> new IllegalStateException("a host name is checked on a socket"));
+    SSLParameters parameters = socket.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    socket.setSSLParameters(parameters);
+    return false; // true would trust the chain unjudged
   }
 
   /** Algorithms BouncyCastle loads by name, named so that the jar's minimiser keeps them. */
