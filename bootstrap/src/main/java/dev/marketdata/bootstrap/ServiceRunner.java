@@ -12,6 +12,7 @@ import dev.marketdata.application.service.WatchReplicasService;
 import dev.marketdata.bootstrap.config.ServiceConfig;
 import dev.marketdata.bootstrap.logging.JsonLogging;
 import dev.marketdata.bootstrap.process.ExitCode;
+import dev.marketdata.bootstrap.startup.Warmup;
 import dev.marketdata.bootstrap.wiring.ServiceGraph;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.Console;
@@ -37,6 +38,7 @@ final class ServiceRunner {
   static void runUntilSignalled() {
     // First: a stop from here on ends in the orchestrated shutdown and exit 0, however early.
     onSignal(ServiceRunner::stop);
+    Warmup.startInBackground();
     ServiceConfig config = loadOrExit();
     synchronized (ServiceRunner.class) {
       if (!stopping) {

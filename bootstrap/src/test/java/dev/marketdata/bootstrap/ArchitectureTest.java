@@ -44,6 +44,10 @@ class ArchitectureTest {
       HexagonRules.nothingLogsThroughJavaUtilLogging;
 
   @ArchTest
+  static final ArchRule theStartupWarmupReachesNoLogger =
+      HexagonRules.theStartupWarmupReachesNoLogger;
+
+  @ArchTest
   static final ArchRule theConfigurationKitUsesNoAdapter =
       HexagonRules.theConfigurationKitUsesNoAdapter;
 

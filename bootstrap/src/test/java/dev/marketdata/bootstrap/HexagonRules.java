@@ -168,6 +168,19 @@ final class HexagonRules {
           .resideInAPackage("java.util.logging..")
           .because("its plain-text lines would break the one-JSON-object-per-line stdout");
 
+  /**
+   * A class the warm-up initialises that asks SLF4J for a logger while it starts gets a stand-in.
+   */
+  static final ArchRule theStartupWarmupReachesNoLogger =
+      noClasses()
+          .that()
+          .resideInAPackage("..startup..")
+          .should()
+          .transitivelyDependOnClassesThat()
+          .resideInAPackage("org.slf4j..")
+          .because(
+              "bootstrap.startup.Warmup runs while logging starts, and SLF4J hands other threads stand-in loggers then");
+
   static final ArchRule theConfigurationKitUsesNoAdapter =
       noClasses()
           .that()

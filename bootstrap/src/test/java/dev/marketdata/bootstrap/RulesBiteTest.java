@@ -27,6 +27,7 @@ import dev.marketdata.application.service.fixture.StartsAThread;
 import dev.marketdata.domain.fixture.OpensASocket;
 import dev.marketdata.fixture.cycle.a.A;
 import dev.marketdata.fixture.cycle.b.B;
+import dev.marketdata.fixture.startup.LoggingWarmup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +145,12 @@ class RulesBiteTest {
         HexagonRules.nothingLogsThroughJavaUtilLogging,
         "java.util.logging",
         UsesJavaUtilLogging.class);
+  }
+
+  @Test
+  void theStartupWarmupMayNotReachALoggerEvenIndirectly() {
+    assertBites(
+        HexagonRules.theStartupWarmupReachesNoLogger, "org.slf4j.Logger", LoggingWarmup.class);
   }
 
   @Test
