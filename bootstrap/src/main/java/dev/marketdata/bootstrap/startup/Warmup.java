@@ -1,5 +1,6 @@
 package dev.marketdata.bootstrap.startup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.spi.HttpServerProvider;
 import dev.marketdata.bootstrap.process.BuildInfo;
 import io.nats.client.Nats;
@@ -25,6 +26,8 @@ public final class Warmup {
   }
 
   private static void run() {
+    // Jackson first: main's next step is the JSON log encoder, built on it.
+    var unused = new ObjectMapper().createObjectNode().put("warm", true).toString();
     BuildInfo.version(); // the first resource read opens the jar and indexes it
     PrometheusProperties.get();
     new SecureRandom().nextBytes(new byte[Nats.CLIENT_VERSION.length()]);
