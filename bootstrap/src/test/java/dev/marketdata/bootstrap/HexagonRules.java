@@ -179,7 +179,7 @@ final class HexagonRules {
           .transitivelyDependOnClassesThat()
           .resideInAPackage("org.slf4j..")
           .because(
-              "bootstrap.startup.Warmup runs while logging starts, and SLF4J hands other threads stand-in loggers then");
+              "bootstrap.startup.Warmup runs while logging starts, when SLF4J hands out stand-ins");
 
   static final ArchRule theConfigurationKitUsesNoAdapter =
       noClasses()
